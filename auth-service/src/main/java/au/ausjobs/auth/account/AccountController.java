@@ -1,0 +1,43 @@
+package au.ausjobs.auth.account;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import au.ausjobs.platform.security.CurrentUser;
+import au.ausjobs.platform.web.ApiException;
+
+@RestController
+@RequestMapping("/api/v1/accounts")
+@Tag(name = "Accounts", description = "Read your own account; staff may read any account")
+class AccountController {
+
+    private final AccountRepository accounts;
+
+    AccountController(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The signed-in user's account")
+    AccountResponse me(Authentication authentication) {
+        return read(CurrentUser.of(authentication).id());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An account by id: your own, or anyone's for admin and support staff (403 otherwise)")
+    AccountResponse byId(@PathVariable String id, Authentication authentication) {
+        if (!CurrentUser.of(authentication).isSelfOrStaff(id)) {
+            throw ApiException.forbidden("You can only read your own account");
+        }
+        return read(id);
+    }
+
+    private AccountResponse read(String id) {
+        return accounts.findById(id).map(AccountResponse::of).orElseThrow(() -> ApiException.notFound("Account"));
+    }
+}

@@ -1,0 +1,138 @@
+package au.ausjobs.auth.keycloak;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+import au.ausjobs.platform.web.ApiException;
+
+/**
+ * The few Keycloak admin REST calls auth-service needs (create user, grant realm roles, delete user), made with
+ * the ausjobs-services client's own token (client credentials, cached until shortly before it expires).
+ * Keycloak's errors become problems a client understands; its messages are logged, never passed through.
+ */
+@Component
+@EnableConfigurationProperties(KeycloakAdminProperties.class)
+public class KeycloakAdminClient {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakAdminClient.class);
+
+    private final KeycloakAdminProperties properties;
+    private final RestClient rest;
+    private String token;
+    private Instant tokenExpiresAt = Instant.EPOCH;
+
+    public KeycloakAdminClient(KeycloakAdminProperties properties, RestClient.Builder builder) {
+        this.properties = properties;
+        SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
+        requestFactory.setConnectTimeout(properties.connectTimeout());
+        requestFactory.setReadTimeout(properties.readTimeout());
+        this.rest = builder.clone().baseUrl(properties.url()).requestFactory(requestFactory).build();
+    }
+
+    /** Creates an enabled user with a password; returns the new user's id. 409 if the email is taken. */
+    public String createUser(String email, String firstName, String lastName, String password) {
+        Map<String, Object> user = Map.of(
+            "username", email, "email", email, "firstName", firstName, "lastName", lastName,
+            "enabled", true, "emailVerified", false,
+            "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        try {
+            URI location = call(() -> rest.post().uri("/admin/realms/{realm}/users", properties.realm())
+                .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(user)
+                .retrieve().toBodilessEntity().getHeaders().getLocation());
+            String path = location.getPath();
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+        catch (HttpClientErrorException.Conflict e) {
+            throw ApiException.conflict("email-taken", "An account with this email address already exists");
+        }
+        catch (HttpClientErrorException.BadRequest e) {
+            // Keycloak's password policy refused it (our own check is the same, so this is rare).
+            log.info("Keycloak refused a new user: {}", e.getStatusCode());
+            throw new ApiException(HttpStatus.BAD_REQUEST, "weak-password", "Invalid request",
+                "The password does not meet the password policy");
+        }
+    }
+
+    public void assignRealmRoles(String userId, List<String> roles) {
+        List<Map<String, Object>> representations = new ArrayList<>();
+        for (String role : roles) {
+            Map<?, ?> representation = call(() -> rest.get().uri("/admin/realms/{realm}/roles/{role}", properties.realm(), role)
+                .headers(h -> h.setBearerAuth(token())).retrieve().body(Map.class));
+            representations.add(Map.of("id", representation.get("id"), "name", representation.get("name")));
+        }
+        call(() -> rest.post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
+            .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(representations)
+            .retrieve().toBodilessEntity());
+    }
+
+    /** Compensation after a failed registration: best effort, logged when it fails. */
+    public void deleteUserQuietly(String userId) {
+        try {
+            call(() -> rest.delete().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity());
+        }
+        catch (RuntimeException e) {
+            log.error("Could not remove Keycloak user {} after a failed registration: {}", userId, e.getMessage());
+        }
+    }
+
+    private synchronized String token() {
+        if (token == null || Instant.now().isAfter(tokenExpiresAt)) {
+            if (properties.adminClientSecret() == null || properties.adminClientSecret().isBlank()) {
+                throw ApiException.unavailable("Registration is not configured (no Keycloak client secret)");
+            }
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            form.add("grant_type", "client_credentials");
+            form.add("client_id", properties.adminClientId());
+            form.add("client_secret", properties.adminClientSecret());
+            Map<?, ?> response = call(() -> rest.post()
+                .uri("/realms/{realm}/protocol/openid-connect/token", properties.realm())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(Map.class));
+            token = String.valueOf(response.get("access_token"));
+            long expiresIn = ((Number) response.get("expires_in")).longValue();
+            tokenExpiresAt = Instant.now().plusSeconds(Math.max(5, expiresIn - 30));
+        }
+        return token;
+    }
+
+    private <T> T call(java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        }
+        catch (ResourceAccessException e) {
+            log.warn("Keycloak is unreachable: {}", e.getMessage());
+            throw ApiException.unavailable("The identity service is not available right now; try again shortly");
+        }
+        catch (HttpClientErrorException.Unauthorized | HttpClientErrorException.Forbidden e) {
+            synchronized (this) {
+                token = null;
+            }
+            log.error("Keycloak refused auth-service's admin call: {}", e.getStatusCode());
+            throw ApiException.unavailable("The identity service is not available right now; try again shortly");
+        }
+        catch (HttpClientErrorException e) {
+            throw e;
+        }
+        catch (RestClientResponseException e) {
+            log.error("Keycloak answered {} to an admin call", e.getStatusCode());
+            throw ApiException.unavailable("The identity service is not available right now; try again shortly");
+        }
+    }
+}

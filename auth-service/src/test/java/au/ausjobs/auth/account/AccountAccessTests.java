@@ -1,0 +1,97 @@
+package au.ausjobs.auth.account;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import au.ausjobs.platform.security.KeycloakRolesConverter;
+import au.ausjobs.platform.test.MongoWireServer;
+import au.ausjobs.platform.test.Ports;
+
+/** Who may read which account: yourself, or staff; nobody without a token. */
+@SpringBootTest(properties = "ausjobs.events.relay.enabled=false")
+@AutoConfigureMockMvc
+class AccountAccessTests {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MongoWireServer.shared().uri("auth-account-access"));
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + Ports.free());
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AccountRepository accounts;
+
+    @BeforeEach
+    void accounts() {
+        accounts.deleteAll();
+        accounts.insert(new Account("user-a", "a@example.com.au", "Alex", "Able", AccountType.JOB_SEEKER,
+            List.of("job_seeker"), "en-AU", Instant.now(), Instant.now()));
+        accounts.insert(new Account("user-b", "b@example.com.au", "Bo", "Baker", AccountType.JOB_SEEKER,
+            List.of("job_seeker"), "en-AU", Instant.now(), Instant.now()));
+    }
+
+    @Test
+    void answers401ProblemWithoutToken() throws Exception {
+        mvc.perform(get("/api/v1/accounts/me"))
+            .andExpect(status().isUnauthorized())
+            .andExpect(header().exists("WWW-Authenticate"))
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/unauthorized"));
+    }
+
+    @Test
+    void showsMyOwnAccount() throws Exception {
+        mvc.perform(get("/api/v1/accounts/me").with(seeker("user-a")))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.email").value("a@example.com.au"))
+            .andExpect(jsonPath("$.outbox").doesNotExist());
+        mvc.perform(get("/api/v1/accounts/user-a").with(seeker("user-a")))
+            .andExpect(status().isOk());
+    }
+
+    @Test
+    void refusesSomeoneElsesAccountWith403() throws Exception {
+        mvc.perform(get("/api/v1/accounts/user-b").with(seeker("user-a")))
+            .andExpect(status().isForbidden())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/forbidden"))
+            .andExpect(jsonPath("$.email").doesNotExist());
+    }
+
+    @Test
+    void letsSupportStaffReadAnyAccount() throws Exception {
+        mvc.perform(get("/api/v1/accounts/user-b").with(jwt().jwt(j -> j.subject("staff-1")
+                .claim("realm_access", Map.of("roles", List.of("support")))).authorities(new KeycloakRolesConverter())))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.id").value("user-b"));
+    }
+
+    @Test
+    void answers404ProblemForAnAccountThatDoesNotExist() throws Exception {
+        mvc.perform(get("/api/v1/accounts/me").with(seeker("nobody")))
+            .andExpect(status().isNotFound())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/not-found"));
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor seeker(String id) {
+        return jwt().jwt(j -> j.subject(id).claim("realm_access", Map.of("roles", List.of("job_seeker"))))
+            .authorities(new KeycloakRolesConverter());
+    }
+}

@@ -1,0 +1,22 @@
+package au.ausjobs.events;
+
+import java.util.List;
+
+/** Kafka topics, one per aggregate: ausjobs.&lt;aggregate&gt;.v&lt;n&gt;. Retry and dead-letter topics add suffixes. */
+public final class Topics {
+
+    public static final String USERS = "ausjobs.users.v1";
+    public static final String JOBS = "ausjobs.jobs.v1";
+    public static final String APPLICATIONS = "ausjobs.applications.v1";
+    public static final String RESUMES = "ausjobs.resumes.v1";
+    public static final String BILLING = "ausjobs.billing.v1";
+    public static final String NOTIFICATIONS = "ausjobs.notifications.v1";
+
+    public static final List<String> ALL = List.of(USERS, JOBS, APPLICATIONS, RESUMES, BILLING, NOTIFICATIONS);
+
+    public static final String RETRY_SUFFIX = ".retry";
+    public static final String DLT_SUFFIX = ".dlt";
+
+    private Topics() {
+    }
+}

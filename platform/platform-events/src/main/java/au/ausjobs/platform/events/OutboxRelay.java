@@ -1,0 +1,147 @@
+package au.ausjobs.platform.events;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Relays outbox entries to Kafka as CloudEvents (binary mode: ce_* headers, JSON data), in the order they were
+ * recorded, then removes each from its document. When the broker is down, entries stay where they are and the
+ * next round tries again: nothing is lost. Delivery is at least once; consumers drop duplicates by event id.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, CloudEvent> kafka;
+    private final URI source;
+    private final Duration interval;
+    private final Duration sendTimeout;
+    private final AtomicLong relayed = new AtomicLong();
+    private ScheduledExecutorService executor;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, String applicationName,
+            Duration interval, Duration sendTimeout) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.source = URI.create("/" + applicationName);
+        this.interval = interval;
+        this.sendTimeout = sendTimeout;
+    }
+
+    /** One pass over every outboxed collection; returns how many events were relayed. */
+    public int relayOnce() {
+        int count = 0;
+        for (String collection : outboxCollections()) {
+            Query pending = new Query(Criteria.where(HasOutbox.OUTBOX_FIELD + ".0").exists(true)).limit(200);
+            pending.fields().include(HasOutbox.OUTBOX_FIELD);
+            for (Document document : mongo.find(pending, Document.class, collection)) {
+                Object id = document.get("_id");
+                List<Document> entries = document.getList(HasOutbox.OUTBOX_FIELD, Document.class, new ArrayList<>());
+                for (Document entry : entries) {
+                    if (!send(entry)) {
+                        return count; // broker unreachable: keep everything, try again next round
+                    }
+                    mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
+                        new Update().pull(HasOutbox.OUTBOX_FIELD, new Document("eventId", entry.getString("eventId"))),
+                        collection);
+                    count++;
+                }
+            }
+        }
+        relayed.addAndGet(count);
+        return count;
+    }
+
+    private boolean send(Document entry) {
+        CloudEvent event = CloudEventBuilder.v1()
+            .withId(entry.getString("eventId"))
+            .withSource(source)
+            .withType(entry.getString("type"))
+            .withSubject(entry.getString("subject"))
+            .withTime(entry.getDate("time").toInstant().atOffset(ZoneOffset.UTC))
+            .withDataContentType("application/json")
+            .withData(entry.getString("payload").getBytes(StandardCharsets.UTF_8))
+            .build();
+        try {
+            kafka.send(new ProducerRecord<>(entry.getString("topic"), entry.getString("key"), event))
+                .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        catch (Exception e) {
+            log.warn("Outbox relay could not publish event {} of type {} to {}: {}; will retry", entry.getString("eventId"),
+                entry.getString("type"), entry.getString("topic"), e.getMessage());
+            return false;
+        }
+    }
+
+    private List<String> outboxCollections() {
+        List<String> names = new ArrayList<>();
+        for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
+            if (HasOutbox.class.isAssignableFrom(entity.getType())) {
+                names.add(entity.getCollection());
+            }
+        }
+        return names;
+    }
+
+    public long relayedCount() {
+        return relayed.get();
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                relayOnce();
+            }
+            catch (RuntimeException e) {
+                log.warn("Outbox relay round failed: {}", e.getMessage());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -1,0 +1,33 @@
+package au.ausjobs.platform.security;
+
+import java.util.Collection;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** Who is calling: the Keycloak user id (the token's subject) and their roles. */
+public record CurrentUser(String id, String email, Collection<? extends GrantedAuthority> authorities) {
+
+    public static CurrentUser of(Authentication authentication) {
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return new CurrentUser(token.getToken().getSubject(), token.getToken().getClaimAsString("email"),
+                token.getAuthorities());
+        }
+        throw new IllegalStateException("not a token-authenticated request");
+    }
+
+    public boolean hasRole(String role) {
+        String authority = Roles.authority(role);
+        return authorities.stream().anyMatch(a -> authority.equals(a.getAuthority()));
+    }
+
+    /** Staff (admin, support) may act on anyone's data; everyone else only on their own. */
+    public boolean isStaff() {
+        return hasRole(Roles.ADMIN) || hasRole(Roles.SUPPORT);
+    }
+
+    public boolean isSelfOrStaff(String userId) {
+        return id.equals(userId) || isStaff();
+    }
+}

@@ -1,0 +1,104 @@
+package au.ausjobs.platform.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import au.ausjobs.platform.web.ProblemTypes;
+import au.ausjobs.platform.web.ProblemWriter;
+
+/**
+ * Every servlet service is an OAuth2 resource server for Keycloak tokens: stateless, roles from the realm,
+ * actuator probes and OpenAPI documents open, the service's declared public paths open, everything else needs a
+ * token. 401 and 403 are problem responses. Finer rules (roles, ownership) sit on the endpoints.
+ */
+@AutoConfiguration(beforeName = {
+    "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+    "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SecurityProperties.class)
+@EnableMethodSecurity
+public class ServiceSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    KeycloakRolesConverter keycloakRolesConverter() {
+        return new KeycloakRolesConverter();
+    }
+
+    /** Resolved on first use, so a service starts while Keycloak is still starting. */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(properties.issuer()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
+            KeycloakRolesConverter rolesConverter, ProblemWriter problemWriter, java.util.List<PublicPaths> declared)
+            throws Exception {
+        java.util.List<String> publicPaths = new java.util.ArrayList<>(properties.publicPaths());
+        declared.forEach(d -> publicPaths.addAll(d.paths()));
+        JwtAuthenticationConverter authenticationConverter = new JwtAuthenticationConverter();
+        authenticationConverter.setJwtGrantedAuthoritiesConverter(rolesConverter);
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        http.csrf(csrf -> csrf.disable())
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .authorizeHttpRequests(auth -> {
+                auth.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**",
+                    "/error").permitAll();
+                for (String entry : publicPaths) {
+                    String[] parts = entry.trim().split("\\s+", 2);
+                    if (parts.length == 2) {
+                        auth.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(parts[0]), parts[1]))
+                            .permitAll();
+                    }
+                    else {
+                        auth.requestMatchers(parts[0]).permitAll();
+                    }
+                }
+                auth.anyRequest().authenticated();
+            })
+            .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter))
+                .authenticationEntryPoint((request, response, ex) -> {
+                    bearer.commence(request, response, ex);
+                    write(problemWriter, request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                        "A valid access token is required");
+                })
+                .accessDeniedHandler((request, response, ex) -> write(problemWriter, request, response, HttpStatus.FORBIDDEN,
+                    "forbidden", "Forbidden", "You are not allowed to do this")))
+            .exceptionHandling(e -> e
+                .authenticationEntryPoint((request, response, ex) -> {
+                    bearer.commence(request, response, ex);
+                    write(problemWriter, request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                        "A valid access token is required");
+                })
+                .accessDeniedHandler((request, response, ex) -> write(problemWriter, request, response, HttpStatus.FORBIDDEN,
+                    "forbidden", "Forbidden", "You are not allowed to do this")));
+        return http.build();
+    }
+
+    private static void write(ProblemWriter writer, HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String slug, String title, String detail) throws IOException {
+        writer.write(request, response, ProblemTypes.problem(status, slug, title, detail));
+    }
+}

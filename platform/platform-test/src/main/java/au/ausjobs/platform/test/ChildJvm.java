@@ -1,0 +1,87 @@
+package au.ausjobs.platform.test;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a Java main class in a JVM of its own, on this JVM's class path, with its output in a log file.
+ * Servers that must not share our heap or our System.exit (the Kafka broker) run this way.
+ */
+public final class ChildJvm {
+
+    private ChildJvm() {
+    }
+
+    public static Process start(String mainClass, List<String> jvmOptions, List<String> args, Path logFile) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(args);
+        try {
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            return builder.start();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + mainClass, e);
+        }
+    }
+
+    public static int run(String mainClass, List<String> jvmOptions, List<String> args, Path logFile, Duration timeout) {
+        Process process = start(mainClass, jvmOptions, args, logFile);
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(mainClass + " did not finish within " + timeout + "; see " + logFile);
+            }
+            return process.exitValue();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IllegalStateException("interrupted while running " + mainClass, e);
+        }
+    }
+
+    /** Stops a child politely (SIGTERM), then forcibly; by its own handle, never by name. */
+    public static void stop(Process process, Duration grace) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    static File tempDir(String prefix) {
+        try {
+            File dir = Files.createTempDirectory(prefix).toFile();
+            dir.deleteOnExit();
+            return dir;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
