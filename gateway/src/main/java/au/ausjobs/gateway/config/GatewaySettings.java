@@ -125,7 +125,7 @@ public class GatewaySettings {
     public static class RateLimit {
 
         /** Tokens added per second. */
-        private double replenishRate = 20;
+        private int replenishRate = 20;
 
         /** Bucket size: the burst a client may send at once. */
         private long burstCapacity = 40;
@@ -142,11 +142,11 @@ public class GatewaySettings {
          */
         private int trustedProxies = 0;
 
-        public double getReplenishRate() {
+        public int getReplenishRate() {
             return replenishRate;
         }
 
-        public void setReplenishRate(double replenishRate) {
+        public void setReplenishRate(int replenishRate) {
             this.replenishRate = replenishRate;
         }
 
@@ -303,7 +303,7 @@ public class GatewaySettings {
         }
     }
 
-    /** Headers put on every response the gateway sends (its own and proxied ones); an empty value leaves a header out. */
+    /** Headers put on every response the gateway sends (its own and proxied ones); an empty value switches one off. */
     public static class SecurityHeaders {
 
         private String strictTransportSecurity = "max-age=31536000; includeSubDomains";

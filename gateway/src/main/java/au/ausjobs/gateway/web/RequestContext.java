@@ -27,9 +27,6 @@ public final class RequestContext {
     /** Route metadata key naming the service a route leads to. */
     public static final String SERVICE_METADATA = "ausjobs.service";
 
-    /** Route metadata key with the route's request body limit in bytes. */
-    public static final String MAX_BODY_METADATA = "ausjobs.max-body-bytes";
-
     private RequestContext() {
     }
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
@@ -25,12 +27,37 @@ public final class MongoWireServer implements AutoCloseable {
     }
 
     public static MongoWireServer inMemory(int port) {
-        return new MongoWireServer(new MemoryBackend(), port);
+        return new MongoWireServer(new MemoryBackend() {
+            @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                return isHello(command) ? helloAsIsMaster(super.handleCommand(channel, database, "isMaster", query))
+                    : super.handleCommand(channel, database, command, query);
+            }
+        }, port);
     }
 
     public static MongoWireServer onDisk(Path h2File, int port) {
         h2File.toAbsolutePath().getParent().toFile().mkdirs();
-        return new MongoWireServer(new H2Backend(h2File.toAbsolutePath().toString()), port);
+        return new MongoWireServer(new H2Backend(h2File.toAbsolutePath().toString()) {
+            @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                return isHello(command) ? helloAsIsMaster(super.handleCommand(channel, database, "isMaster", query))
+                    : super.handleCommand(channel, database, command, query);
+            }
+        }, port);
+    }
+
+    /**
+     * The server answers the legacy isMaster handshake but not its successor hello, which the driver's monitor and
+     * Spring Boot's Mongo health check send. hello is isMaster with isWritablePrimary in place of ismaster.
+     */
+    private static boolean isHello(String command) {
+        return "hello".equalsIgnoreCase(command);
+    }
+
+    private static Document helloAsIsMaster(Document isMaster) {
+        isMaster.put("isWritablePrimary", Boolean.TRUE.equals(isMaster.get("ismaster")) || isMaster.get("ismaster") == null);
+        return isMaster;
     }
 
     /** One in-memory server per test JVM. Each test class should use a database of its own. */

@@ -1,0 +1,397 @@
+package au.ausjobs.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+
+import au.ausjobs.platform.test.KafkaBroker;
+import au.ausjobs.platform.test.MailServer;
+import au.ausjobs.platform.test.MongoWireServer;
+import au.ausjobs.platform.test.Ports;
+import au.ausjobs.platform.test.RedisServer;
+
+/**
+ * The whole suite on one machine: Kafka (KRaft, own JVM), the Mongo wire server on an H2 file and GreenMail
+ * (in this JVM), Redis (the local one, or one we start), Keycloak (own JVM, Java 21+), then the ten services.
+ * Everything binds to 127.0.0.1 on the fixed ports of ARCHITECTURE.md; data lives in .devstack/ and survives
+ * restarts; Ctrl-C (or `./ausjobs stop`) stops everything this started, by PID.
+ */
+public final class DevStack implements AutoCloseable {
+
+    public static final int GATEWAY = 8080;
+    public static final int DISCOVERY = 8761;
+    public static final int CONFIG = 8888;
+    public static final int KAFKA = 9092;
+    public static final int MONGO = 27017;
+    public static final int SMTP = 3025;
+    public static final int IMAP = 3143;
+
+    /** The services after discovery and config, with their ports. */
+    static final Map<String, Integer> SERVICES = orderedServices();
+
+    private final Path root;
+    private final Path dataDir;
+    private final String profile;
+    private final Instant started = Instant.now();
+    private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private KeycloakServer keycloak;
+    private KafkaBroker kafka;
+    private RedisServer redis;
+    private Properties secrets;
+
+    public DevStack(Path root, Path dataDir, String profile) {
+        this.root = root.toAbsolutePath().normalize();
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.profile = profile;
+    }
+
+    private static Map<String, Integer> orderedServices() {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        map.put("auth-service", 8081);
+        map.put("job-service", 8082);
+        map.put("resume-service", 8083);
+        map.put("matching-service", 8084);
+        map.put("billing-service", 8085);
+        map.put("notification-service", 8086);
+        map.put("admin-service", 8087);
+        map.put("gateway", GATEWAY);
+        return map;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "up" : args[0];
+        Path root = Path.of(System.getProperty("ausjobs.root", ".")).toAbsolutePath().normalize();
+        Path dataDir = root.resolve(".devstack");
+        switch (command) {
+            case "up" -> {
+                DevStack stack = new DevStack(root, dataDir, System.getProperty("ausjobs.profile", "dev"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    System.out.println("\nStopping the AusJobs stack...");
+                    stack.close();
+                    System.out.println("Stopped.");
+                }, "devstack-stop"));
+                try {
+                    stack.start();
+                }
+                catch (RuntimeException e) {
+                    System.err.println("\nThe stack did not come up: " + e.getMessage());
+                    System.exit(1);
+                }
+                stack.printTable();
+                System.out.println("Logs: " + dataDir.resolve("logs") + "   Stop: Ctrl-C or ./ausjobs stop");
+                Thread.currentThread().join();
+            }
+            case "stop" -> stop(dataDir);
+            case "status" -> status();
+            default -> {
+                System.err.println("usage: ausjobs up | stop | status");
+                System.exit(2);
+            }
+        }
+    }
+
+    /** Starts everything and waits until every service is healthy and registered; throws with the reason if not. */
+    public DevStack start() {
+        checkPortsFree();
+        try {
+            Files.createDirectories(dataDir.resolve("logs"));
+            Files.writeString(dataDir.resolve("devstack.pid"), String.valueOf(ProcessHandle.current().pid()));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        secrets = loadOrCreateSecrets();
+        Path logs = dataDir.resolve("logs");
+
+        step("kafka", () -> {
+            kafka = new KafkaBroker(dataDir.resolve("kafka"), KAFKA, KAFKA + 1, logs.resolve("kafka.log"));
+            running.add(kafka);
+            kafka.start(Duration.ofSeconds(90));
+        });
+        Map<String, String> keycloakEnv = Map.of(
+            "AUSJOBS_SERVICES_CLIENT_SECRET", secrets.getProperty("keycloak.services.secret"),
+            "AUSJOBS_SMTP_HOST", "127.0.0.1", "AUSJOBS_SMTP_PORT", String.valueOf(SMTP),
+            "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+            "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.getProperty("keycloak.admin.password"));
+        keycloak = KeycloakServer.start(root, dataDir, logs.resolve("keycloak.log"), KeycloakServer.PORT, keycloakEnv);
+        running.add(keycloak);
+        progress("keycloak", "starting (pid " + keycloak.pid() + ")");
+        step("mongo", () -> running.add(MongoWireServer.onDisk(dataDir.resolve("mongo/ausjobs"), MONGO)));
+        step("mail", () -> running.add(new MailServer(SMTP, IMAP)));
+        step("redis", () -> {
+            redis = RedisServer.localOrStarted(RedisServer.DEFAULT_PORT, dataDir.resolve("redis"));
+            running.add(redis);
+        });
+        if (redis.port() != RedisServer.DEFAULT_PORT || redis.startedByUs()) {
+            progress("redis", "started redis-server on 127.0.0.1:" + redis.port());
+        }
+
+        Map<String, String> env = serviceEnvironment();
+        ServiceProcess discovery = launch("discovery-server", DISCOVERY, env);
+        ServiceProcess config = launch("config-server", CONFIG, env);
+        await("config-server", Duration.ofSeconds(120), config::isUp, config::isAlive);
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            launch(service.getKey(), service.getValue(), env);
+        }
+        await("discovery-server", Duration.ofSeconds(120), discovery::isUp, discovery::isAlive);
+        await("keycloak", Duration.ofSeconds(240), keycloak::isUp, keycloak::isAlive);
+        for (String name : SERVICES.keySet()) {
+            ServiceProcess service = services.get(name);
+            await(name, Duration.ofSeconds(240), service::isUp, service::isAlive);
+        }
+        await("eureka registrations", Duration.ofSeconds(90), this::allRegistered, () -> true);
+        progress("stack", "up in " + Duration.between(started, Instant.now()).toSeconds() + " s");
+        return this;
+    }
+
+    private Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("SPRING_PROFILES_ACTIVE", profile);
+        env.put("AUSJOBS_CONFIG_URL", "http://127.0.0.1:" + CONFIG);
+        env.put("AUSJOBS_CONFIG_REPO", "file:" + root.resolve("config-repo") + "/");
+        env.put("EUREKA_URL", "http://127.0.0.1:" + DISCOVERY + "/eureka/");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("MONGODB_URI", "mongodb://127.0.0.1:" + MONGO);
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", String.valueOf(SMTP));
+        env.put("REDIS_HOST", "127.0.0.1");
+        env.put("REDIS_PORT", String.valueOf(redis.port()));
+        env.put("KEYCLOAK_URL", keycloak.url());
+        return env;
+    }
+
+    private ServiceProcess launch(String name, int port, Map<String, String> sharedEnv) {
+        Map<String, String> env = new HashMap<>(sharedEnv);
+        if ("auth-service".equals(name)) {
+            env.put("AUSJOBS_KEYCLOAK_CLIENT_SECRET", secrets.getProperty("keycloak.services.secret"));
+        }
+        List<String> jvm = new ArrayList<>(List.of("-Xms32m", "-Xmx" + ("gateway".equals(name) ? "224m" : "192m"),
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=48m",
+            "-Dspring.output.ansi.enabled=never"));
+        ServiceProcess process = ServiceProcess.start(name, port, root.resolve(name).resolve("target").resolve(name + ".jar"),
+            dataDir.resolve("logs").resolve(name + ".log"), jvm, env);
+        running.add(process);
+        services.put(name, process);
+        progress(name, "starting (pid " + process.pid() + ")");
+        return process;
+    }
+
+    private boolean allRegistered() {
+        String apps = Http.getOk("http://127.0.0.1:" + DISCOVERY + "/eureka/apps");
+        if (apps == null) {
+            return false;
+        }
+        for (String name : SERVICES.keySet()) {
+            if (!apps.toUpperCase().contains("\"" + name.toUpperCase() + "\"")) {
+                return false;
+            }
+        }
+        return apps.toUpperCase().contains("\"CONFIG-SERVER\"");
+    }
+
+    private void await(String name, Duration timeout, BooleanSupplier up, BooleanSupplier alive) {
+        Instant begin = Instant.now();
+        Instant deadline = begin.plus(timeout);
+        while (!up.getAsBoolean()) {
+            if (!alive.getAsBoolean()) {
+                throw new IllegalStateException(name + " exited during start; see " + dataDir.resolve("logs").resolve(name + ".log"));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name + " not up within " + timeout.toSeconds() + " s; see "
+                    + dataDir.resolve("logs").resolve(name + ".log"));
+            }
+            sleep(250);
+        }
+        progress(name, "UP");
+    }
+
+    private void step(String name, Runnable action) {
+        Instant begin = Instant.now();
+        action.run();
+        progress(name, "UP (" + Duration.between(begin, Instant.now()).toMillis() + " ms)");
+    }
+
+    private void progress(String name, String what) {
+        long seconds = Duration.between(started, Instant.now()).toSeconds();
+        System.out.printf("[%3d s] %-22s %s%n", seconds, name, what);
+        System.out.flush();
+    }
+
+    private void checkPortsFree() {
+        List<String> taken = new ArrayList<>();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("kafka", KAFKA);
+        ports.put("kafka-controller", KAFKA + 1);
+        ports.put("mongo", MONGO);
+        ports.put("smtp", SMTP);
+        ports.put("imap", IMAP);
+        ports.put("keycloak", KeycloakServer.PORT);
+        ports.put("discovery-server", DISCOVERY);
+        ports.put("config-server", CONFIG);
+        ports.putAll(SERVICES);
+        ports.forEach((name, port) -> {
+            if (Ports.isOpen(port)) {
+                taken.add(name + " (" + port + ")");
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("these ports are already in use on 127.0.0.1: " + String.join(", ", taken)
+                + ". Is the stack already running? (./ausjobs status, ./ausjobs stop)");
+        }
+    }
+
+    private Properties loadOrCreateSecrets() {
+        Path file = dataDir.resolve("secrets.properties");
+        Properties properties = new Properties();
+        try {
+            if (Files.exists(file)) {
+                try (var reader = Files.newBufferedReader(file)) {
+                    properties.load(reader);
+                }
+            }
+            boolean changed = properties.putIfAbsent("keycloak.services.secret", randomSecret()) == null;
+            changed |= properties.putIfAbsent("keycloak.admin.password", randomSecret()) == null;
+            if (changed) {
+                try (var writer = Files.newBufferedWriter(file)) {
+                    properties.store(writer, "Generated local secrets for the dev stack (never committed)");
+                }
+                file.toFile().setReadable(false, false);
+                file.toFile().setReadable(true, true);
+            }
+            return properties;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public void printTable() {
+        System.out.println();
+        System.out.println("AusJobs is up (" + Duration.between(started, Instant.now()).toSeconds() + " s):");
+        String format = "  %-22s %s%n";
+        System.out.printf(format, "Gateway (API)", "http://127.0.0.1:" + GATEWAY + "/api/v1/");
+        System.out.printf(format, "Swagger UI", "http://127.0.0.1:" + GATEWAY + "/swagger-ui.html");
+        System.out.printf(format, "Admin dashboard", "http://127.0.0.1:8087/");
+        System.out.printf(format, "Eureka", "http://127.0.0.1:" + DISCOVERY + "/");
+        System.out.printf(format, "Config server", "http://127.0.0.1:" + CONFIG + "/gateway/" + profile);
+        System.out.printf(format, "Keycloak", keycloak.url() + "/admin/  (admin / see .devstack/secrets.properties)");
+        System.out.printf(format, "Mail (IMAP)", "imap://127.0.0.1:" + IMAP + "  (login = password = the recipient address)");
+        System.out.printf(format, "SMTP", "127.0.0.1:" + SMTP);
+        System.out.printf(format, "Kafka", kafka.bootstrapServers());
+        System.out.printf(format, "MongoDB", "mongodb://127.0.0.1:" + MONGO);
+        System.out.printf(format, "Redis", "127.0.0.1:" + redis.port());
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            System.out.printf(format, service.getKey(), "http://127.0.0.1:" + service.getValue() + "/actuator/health");
+        }
+        System.out.println();
+    }
+
+    public String servicesClientSecret() {
+        return secrets.getProperty("keycloak.services.secret");
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> toStop = new ArrayList<>(running);
+        Collections.reverse(toStop);
+        // Services first (in parallel), then the infrastructure they use.
+        List<Thread> stoppers = new ArrayList<>();
+        for (AutoCloseable component : toStop) {
+            if (component instanceof ServiceProcess) {
+                Thread thread = new Thread(() -> closeQuietly(component));
+                thread.start();
+                stoppers.add(thread);
+            }
+        }
+        for (Thread thread : stoppers) {
+            try {
+                thread.join(30_000);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (AutoCloseable component : toStop) {
+            if (!(component instanceof ServiceProcess)) {
+                closeQuietly(component);
+            }
+        }
+        running.clear();
+        try {
+            Files.deleteIfExists(dataDir.resolve("devstack.pid"));
+        }
+        catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable component) {
+        try {
+            component.close();
+        }
+        catch (Exception e) {
+            System.err.println("could not stop " + component + ": " + e.getMessage());
+        }
+    }
+
+    private static void stop(Path dataDir) throws Exception {
+        Path pidFile = dataDir.resolve("devstack.pid");
+        if (!Files.exists(pidFile)) {
+            System.out.println("The stack is not running (no " + pidFile + ").");
+            return;
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        var handle = ProcessHandle.of(pid);
+        if (handle.isEmpty()) {
+            System.out.println("The stack is not running (process " + pid + " is gone).");
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        System.out.println("Stopping the stack (pid " + pid + ")...");
+        handle.get().destroy();
+        handle.get().onExit().get(90, java.util.concurrent.TimeUnit.SECONDS);
+        System.out.println("Stopped.");
+    }
+
+    private static void status() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("discovery-server", "http://127.0.0.1:" + DISCOVERY + "/actuator/health");
+        urls.put("config-server", "http://127.0.0.1:" + CONFIG + "/actuator/health");
+        SERVICES.forEach((name, port) -> urls.put(name, "http://127.0.0.1:" + port + "/actuator/health"));
+        urls.put("keycloak", "http://127.0.0.1:" + KeycloakServer.PORT + "/realms/ausjobs");
+        urls.forEach((name, url) -> System.out.printf("  %-22s %s%n", name, Http.getOk(url) != null ? "UP" : "DOWN"));
+        System.out.printf("  %-22s %s%n", "kafka", Ports.isOpen(KAFKA) ? "UP" : "DOWN");
+        System.out.printf("  %-22s %s%n", "mongo", Ports.isOpen(MONGO) ? "UP" : "DOWN");
+        System.out.printf("  %-22s %s%n", "smtp", Ports.isOpen(SMTP) ? "UP" : "DOWN");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
