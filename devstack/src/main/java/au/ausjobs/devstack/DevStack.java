@@ -200,7 +200,7 @@ public final class DevStack implements AutoCloseable {
                 return false;
             }
         }
-        return apps.toUpperCase().contains("\"CONFIG-SERVER\"");
+        return apps.toUpperCase().contains("\"CONFIG-SERVER\"") && apps.toUpperCase().contains("\"DISCOVERY-SERVER\"");
     }
 
     private void await(String name, Duration timeout, BooleanSupplier up, BooleanSupplier alive) {

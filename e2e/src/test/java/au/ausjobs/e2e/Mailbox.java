@@ -1,0 +1,84 @@
+package au.ausjobs.e2e;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMultipart;
+
+/** Reads a recipient's mail from the stack's IMAP server, as a developer's mail client would. */
+final class Mailbox {
+
+    record Mail(String subject, String from, String text, String html) {
+    }
+
+    private Mailbox() {
+    }
+
+    static List<Mail> read(String address) {
+        Properties properties = new Properties();
+        properties.put("mail.store.protocol", "imap");
+        properties.put("mail.imap.host", "127.0.0.1");
+        properties.put("mail.imap.port", String.valueOf(Stack.IMAP));
+        properties.put("mail.imap.connectiontimeout", "5000");
+        properties.put("mail.imap.timeout", "5000");
+        List<Mail> mails = new ArrayList<>();
+        try {
+            Store store = Session.getInstance(properties).getStore("imap");
+            store.connect("127.0.0.1", Stack.IMAP, address, address);
+            try {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                for (Message message : inbox.getMessages()) {
+                    mails.add(new Mail(message.getSubject(), String.valueOf(message.getFrom()[0]), part(message, "text/plain"),
+                        part(message, "text/html")));
+                }
+                inbox.close(false);
+            }
+            finally {
+                store.close();
+            }
+        }
+        catch (jakarta.mail.AuthenticationFailedException e) {
+            return mails; // GreenMail creates the mailbox with the first mail: none yet
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("cannot read mail of " + address, e);
+        }
+        return mails;
+    }
+
+    static Mail await(String address, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            List<Mail> mails = read(address);
+            if (!mails.isEmpty()) {
+                return mails.get(0);
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no mail for " + address + " within " + timeout);
+    }
+
+    private static String part(Part part, String type) throws Exception {
+        if (part.isMimeType(type)) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.getContent() instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+package au.ausjobs.e2e;
+
+import java.nio.file.Path;
+
+import au.ausjobs.devstack.DevStack;
+
+/**
+ * The stack the journeys run against: the one already running on the fixed local ports (./ausjobs up), or, when
+ * none answers, one this JVM starts with fresh data under e2e/target/devstack (profile test) and stops at exit.
+ */
+final class Stack {
+
+    static final String GATEWAY = "http://127.0.0.1:8080";
+    static final String KEYCLOAK = "http://127.0.0.1:8180";
+    static final String EUREKA = "http://127.0.0.1:8761";
+    static final int IMAP = 3143;
+
+    private static boolean ready;
+
+    private Stack() {
+    }
+
+    static synchronized void ensureUp() {
+        if (ready) {
+            return;
+        }
+        if (Api.isUp(GATEWAY + "/actuator/health") && Api.isUp(KEYCLOAK + "/realms/ausjobs")) {
+            System.out.println("[e2e] using the stack already running on 127.0.0.1");
+        }
+        else {
+            Path root = Path.of(System.getProperty("ausjobs.root", "..")).toAbsolutePath().normalize();
+            Path data = Path.of(System.getProperty("ausjobs.e2e.data", "target/devstack")).toAbsolutePath();
+            DevStack stack = new DevStack(root, data, "test");
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));
+            stack.start();
+        }
+        ready = true;
+    }
+}
