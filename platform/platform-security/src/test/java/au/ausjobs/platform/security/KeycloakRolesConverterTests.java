@@ -71,5 +71,4 @@ class KeycloakRolesConverterTests {
             .expiresAt(Instant.now().plusSeconds(300)).claims(claims).build();
         return converter.convert(jwt).stream().map(GrantedAuthority::getAuthority).toList();
     }
-
 }
