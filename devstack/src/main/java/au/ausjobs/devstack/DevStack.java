@@ -291,7 +291,6 @@ public final class DevStack implements AutoCloseable {
         String format = "  %-22s %s%n";
         System.out.printf(format, "Gateway (API)", "http://127.0.0.1:" + GATEWAY + "/api/v1/");
         System.out.printf(format, "Swagger UI", "http://127.0.0.1:" + GATEWAY + "/swagger-ui.html");
-        System.out.printf(format, "Admin dashboard", "http://127.0.0.1:8087/");
         System.out.printf(format, "Eureka", "http://127.0.0.1:" + DISCOVERY + "/");
         System.out.printf(format, "Config server", "http://127.0.0.1:" + CONFIG + "/gateway/" + profile);
         System.out.printf(format, "Keycloak", keycloak.url() + "/admin/  (admin / see .devstack/secrets.properties)");

@@ -63,10 +63,14 @@ public class KeycloakAdminClient {
             throw ApiException.conflict("email-taken", "An account with this email address already exists");
         }
         catch (HttpClientErrorException.BadRequest e) {
-            // Keycloak's password policy refused it (our own check is the same, so this is rare).
-            log.info("Keycloak refused a new user: {}", e.getStatusCode());
-            throw new ApiException(HttpStatus.BAD_REQUEST, "weak-password", "Invalid request",
-                "The password does not meet the password policy");
+            String reason = e.getResponseBodyAsString();
+            if (reason.contains("invalidPassword") || reason.toLowerCase().contains("password")) {
+                // Keycloak's password policy refused it (e.g. the password contains the email address).
+                throw new ApiException(HttpStatus.BAD_REQUEST, "weak-password", "Invalid request",
+                    "The password does not meet the password policy (12 to 128 characters, not your email address)");
+            }
+            log.error("Keycloak refused a new user with 400 for another reason");
+            throw ApiException.unavailable("The identity service could not create the account right now; try again shortly");
         }
     }
 
@@ -127,8 +131,13 @@ public class KeycloakAdminClient {
             log.error("Keycloak refused auth-service's admin call: {}", e.getStatusCode());
             throw ApiException.unavailable("The identity service is not available right now; try again shortly");
         }
+        catch (HttpClientErrorException.Conflict | HttpClientErrorException.BadRequest e) {
+            throw e; // the caller knows what these mean for its request
+        }
         catch (HttpClientErrorException e) {
-            throw e;
+            // 404 (role or realm missing), 405...: our configuration is wrong, not the client's request.
+            log.error("Keycloak answered {} to an admin call", e.getStatusCode());
+            throw ApiException.unavailable("The identity service is not available right now; try again shortly");
         }
         catch (RestClientResponseException e) {
             log.error("Keycloak answered {} to an admin call", e.getStatusCode());

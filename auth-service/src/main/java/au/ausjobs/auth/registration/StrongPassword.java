@@ -11,8 +11,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * A password we accept: 12 to 128 characters with a letter and a digit or symbol, not all one character.
- * Keycloak's realm password policy says the same (keycloak/realm-ausjobs.json), so both refuse the same passwords.
+ * A password we accept: 12 to 128 characters, at least one letter and one digit or symbol, and more than four
+ * different characters. Keycloak's realm policy (keycloak/realm-ausjobs.json: length 12-128, not the username, not
+ * the email) is checked again by Keycloak when the user is created; a refusal there is answered as weak-password.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER })

@@ -8,8 +8,7 @@ import au.ausjobs.events.EventType;
 import au.ausjobs.events.Topics;
 
 /**
- * A person created an account. Consumers: notification-service (welcome mail), matching-service and
- * admin-service (their own copies).
+ * A person created an account. Consumed today by notification-service (the welcome mail).
  *
  * @param userId the Keycloak user id (the account's id everywhere)
  * @param email the address the account signed up with

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A CloudEvent read from a Kafka record in binary mode (ce_* headers, JSON data). */
@@ -19,8 +20,12 @@ public record IncomingEvent(String id, String type, String source, String subjec
             record.value());
     }
 
+    /**
+     * The payload as the consumer's record type. Fields the consumer does not know are ignored: producers may add
+     * fields at any time (changes are additive), and an older consumer must keep working.
+     */
     public <T> T data(JsonMapper jsonMapper, Class<T> type) {
-        return jsonMapper.readValue(data, type);
+        return jsonMapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(data);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

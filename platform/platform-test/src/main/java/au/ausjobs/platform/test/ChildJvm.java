@@ -16,6 +16,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm {
 
+    static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        catch (IOException ignored) {
+            // best effort at exit
+        }
+    }
+
     private ChildJvm() {
     }
 
@@ -74,10 +83,11 @@ public final class ChildJvm {
         }
     }
 
+    /** A temporary folder removed with everything in it when the JVM exits (File.deleteOnExit only removes empty ones). */
     static File tempDir(String prefix) {
         try {
             File dir = Files.createTempDirectory(prefix).toFile();
-            dir.deleteOnExit();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir.toPath()), "delete-" + prefix));
             return dir;
         }
         catch (IOException e) {

@@ -43,7 +43,7 @@ public final class RedisServer implements AutoCloseable {
             throw new IllegalStateException("Redis is needed: nothing answers on 127.0.0.1:" + preferredPort
                 + " and redis-server is not on the PATH. Install it (Debian: apt-get install redis-server) or start one.");
         }
-        int port = Ports.isOpen(preferredPort) ? Ports.free() : preferredPort;
+        int port = preferredPort;
         try {
             Path workDir = dir != null ? dir : Files.createTempDirectory("ausjobs-redis");
             Files.createDirectories(workDir);
