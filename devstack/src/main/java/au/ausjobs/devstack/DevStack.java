@@ -96,7 +96,7 @@ public final class DevStack implements AutoCloseable {
                 Thread.currentThread().join();
             }
             case "stop" -> stop(dataDir);
-            case "status" -> status();
+            case "status" -> status(dataDir);
             default -> {
                 System.err.println("usage: ausjobs up | stop | status");
                 System.exit(2);
@@ -155,7 +155,38 @@ public final class DevStack implements AutoCloseable {
         }
         await("eureka registrations", Duration.ofSeconds(90), this::allRegistered, () -> true);
         progress("stack", "up in " + Duration.between(started, Instant.now()).toSeconds() + " s");
+        writePids();
         return this;
+    }
+
+    /** name=pid of every process of the stack, for `./ausjobs status` (memory) and for operators. */
+    private void writePids() {
+        Properties pids = new Properties();
+        pids.setProperty("launcher (mongo, mail)", String.valueOf(ProcessHandle.current().pid()));
+        pids.setProperty("kafka", String.valueOf(kafka.pid()));
+        pids.setProperty("keycloak", String.valueOf(keycloak.javaPid()));
+        services.forEach((name, process) -> pids.setProperty(name, String.valueOf(process.pid())));
+        try (var writer = Files.newBufferedWriter(dataDir.resolve("pids.properties"))) {
+            pids.store(writer, "processes of the running stack");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Resident memory of a process in MiB, from /proc (Linux); -1 where unknown. */
+    static long rssMiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        }
+        catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private Map<String, String> serviceEnvironment() {
@@ -372,7 +403,7 @@ public final class DevStack implements AutoCloseable {
         System.out.println("Stopped.");
     }
 
-    private static void status() {
+    private static void status(Path dataDir) throws IOException {
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("discovery-server", "http://127.0.0.1:" + DISCOVERY + "/actuator/health");
         urls.put("config-server", "http://127.0.0.1:" + CONFIG + "/actuator/health");
@@ -382,6 +413,24 @@ public final class DevStack implements AutoCloseable {
         System.out.printf("  %-22s %s%n", "kafka", Ports.isOpen(KAFKA) ? "UP" : "DOWN");
         System.out.printf("  %-22s %s%n", "mongo", Ports.isOpen(MONGO) ? "UP" : "DOWN");
         System.out.printf("  %-22s %s%n", "smtp", Ports.isOpen(SMTP) ? "UP" : "DOWN");
+        System.out.printf("  %-22s %s%n", "imap", Ports.isOpen(IMAP) ? "UP" : "DOWN");
+        Path pidFile = dataDir.resolve("pids.properties");
+        if (Files.exists(pidFile)) {
+            Properties pids = new Properties();
+            try (var reader = Files.newBufferedReader(pidFile)) {
+                pids.load(reader);
+            }
+            long total = 0;
+            System.out.println("\n  resident memory (MiB):");
+            for (String name : new java.util.TreeSet<>(pids.stringPropertyNames())) {
+                long rss = rssMiB(Long.parseLong(pids.getProperty(name)));
+                if (rss >= 0) {
+                    total += rss;
+                    System.out.printf("  %-22s %6d%n", name, rss);
+                }
+            }
+            System.out.printf("  %-22s %6d%n", "total", total);
+        }
     }
 
     static void sleep(long millis) {

@@ -86,6 +86,12 @@ final class KeycloakServer implements Component {
         return process.pid();
     }
 
+    /** The Keycloak JVM itself (kc.sh runs it as a child of bash). */
+    long javaPid() {
+        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+            .map(ProcessHandle::pid).findFirst().orElse(process.pid());
+    }
+
     @Override
     public String name() {
         return "keycloak";

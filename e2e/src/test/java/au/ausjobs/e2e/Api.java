@@ -35,8 +35,12 @@ final class Api {
     }
 
     static Response get(String url, String token) {
+        return get(url, token, "application/json");
+    }
+
+    static Response get(String url, String token, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-            .header("Accept", "application/json").GET();
+            .header("Accept", accept).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -43,7 +43,7 @@ class OperationsTests {
             assertThat(info.status()).as(name + " info").isEqualTo(200);
             assertThat(info.json().get("build").get("artifact").asString()).as(name + " build info").isEqualTo(name);
 
-            Api.Response metrics = Api.get(base + "/prometheus", null);
+            Api.Response metrics = Api.get(base + "/prometheus", null, "text/plain");
             assertThat(metrics.status()).as(name + " prometheus").isEqualTo(200);
             assertThat(metrics.body()).as(name).contains("jvm_memory_used_bytes").contains("application=\"" + name + "\"");
         });
