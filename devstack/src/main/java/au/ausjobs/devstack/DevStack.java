@@ -214,7 +214,7 @@ public final class DevStack implements AutoCloseable {
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=48m",
             "-Dspring.output.ansi.enabled=never"));
         ServiceProcess process = ServiceProcess.start(name, port, root.resolve(name).resolve("target").resolve(name + ".jar"),
-            dataDir.resolve("logs").resolve(name + ".log"), jvm, env);
+            dataDir.resolve("apps"), dataDir.resolve("logs").resolve(name + ".log"), jvm, env);
         running.add(process);
         services.put(name, process);
         progress(name, "starting (pid " + process.pid() + ")");
@@ -355,7 +355,7 @@ public final class DevStack implements AutoCloseable {
         }
         for (Thread thread : stoppers) {
             try {
-                thread.join(30_000);
+                thread.join(100_000);
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -399,7 +399,7 @@ public final class DevStack implements AutoCloseable {
         }
         System.out.println("Stopping the stack (pid " + pid + ")...");
         handle.get().destroy();
-        handle.get().onExit().get(90, java.util.concurrent.TimeUnit.SECONDS);
+        handle.get().onExit().get(180, java.util.concurrent.TimeUnit.SECONDS);
         System.out.println("Stopped.");
     }
 

@@ -24,15 +24,28 @@ final class ServiceProcess implements Component {
         this.process = process;
     }
 
-    static ServiceProcess start(String name, int port, Path jar, Path logFile, List<String> jvmOptions, Map<String, String> env) {
+    /**
+     * Starts the service from its jar extracted under {@code appsDir} (Spring Boot's tools jar mode), so the JVM can
+     * use an application class-data-sharing archive: the first run records one when the service stops
+     * (-XX:ArchiveClassesAtExit), later runs map it (-XX:SharedArchiveFile) and start faster. A rebuilt jar is
+     * extracted again and its archive recorded anew.
+     */
+    static ServiceProcess start(String name, int port, Path jar, Path appsDir, Path logFile, List<String> jvmOptions,
+            Map<String, String> env) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
         }
+        Path appDir = appsDir.resolve(name);
+        Path extracted = extract(jar, appDir, logFile);
+        Path archive = appDir.resolve(name + ".jsa");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.addAll(jvmOptions);
+        command.add(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive);
+        command.add("-Xlog:cds=off");
+        command.add("-Xlog:cds+dynamic=off");
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(extracted.toString());
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -43,6 +56,40 @@ final class ServiceProcess implements Component {
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Extracts the jar once per build of it (the stamp records which jar was extracted). */
+    private static Path extract(Path jar, Path appDir, Path logFile) {
+        try {
+            String signature = Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis();
+            Path stamp = appDir.resolve(".extracted-from");
+            Path extracted = appDir.resolve(jar.getFileName());
+            if (Files.isRegularFile(extracted) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(signature)) {
+                return extracted;
+            }
+            ChildJvm.deleteTree(appDir);
+            Files.createDirectories(appDir);
+            Process process = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                appDir.toString(), "--force").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+            if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("could not extract " + jar + "; see " + logFile);
+            }
+            Files.writeString(stamp, signature);
+            return extracted;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot extract " + jar, e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -71,6 +118,7 @@ final class ServiceProcess implements Component {
 
     @Override
     public void close() {
-        ChildJvm.stop(process, Duration.ofSeconds(20));
+        // Generous: on the first run each JVM writes its class-data archive while exiting (a few seconds each).
+        ChildJvm.stop(process, Duration.ofSeconds(90));
     }
 }

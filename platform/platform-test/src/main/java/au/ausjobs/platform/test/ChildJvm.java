@@ -16,6 +16,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm {
 
+    /** Removes a folder and everything in it, if it exists. */
+    public static void deleteTree(Path dir) {
+        if (Files.exists(dir)) {
+            deleteRecursively(dir);
+        }
+    }
+
     static void deleteRecursively(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
