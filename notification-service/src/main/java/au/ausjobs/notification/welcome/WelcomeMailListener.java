@@ -36,7 +36,7 @@ class WelcomeMailListener {
     }
 
     @RetryableTopic(attempts = "${ausjobs.events.retry.attempts:4}",
-        backOff = @BackOff(delayString = "${ausjobs.events.retry.delay:2000}", multiplier = 3),
+        backOff = @BackOff(delayString = "${ausjobs.events.retry.delay:5000}", multiplier = 3),
         retryTopicSuffix = Topics.RETRY_SUFFIX, dltTopicSuffix = Topics.DLT_SUFFIX,
         numPartitions = "${ausjobs.events.partitions:3}",
         exclude = IncomingEvent.NotACloudEventException.class)

@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +42,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final URI source;
     private final Duration interval;
     private final Duration sendTimeout;
+    /** Where entries that can never be published are kept, in the same document, for an operator to act on. */
+    public static final String PARKED_FIELD = "outboxParked";
+
     private final AtomicLong relayed = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
     private ScheduledExecutorService executor;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, String applicationName,
@@ -61,13 +68,22 @@ public class OutboxRelay implements SmartLifecycle {
                 Object id = document.get("_id");
                 List<Document> entries = document.getList(HasOutbox.OUTBOX_FIELD, Document.class, new ArrayList<>());
                 for (Document entry : entries) {
-                    if (!send(entry)) {
+                    Outcome outcome = send(entry);
+                    if (outcome == Outcome.RETRY_LATER) {
+                        relayed.addAndGet(count);
                         return count; // broker unreachable: keep everything, try again next round
                     }
-                    mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
-                        new Update().pull(HasOutbox.OUTBOX_FIELD, new Document("eventId", entry.getString("eventId"))),
-                        collection);
-                    count++;
+                    Update update = new Update().pull(HasOutbox.OUTBOX_FIELD, new Document("eventId", entry.getString("eventId")));
+                    if (outcome == Outcome.PARKED) {
+                        // It can never be sent as it is (e.g. too large): keep it beside the outbox for an operator,
+                        // so it does not block every later event of this service.
+                        update.push(PARKED_FIELD, entry);
+                        parked.incrementAndGet();
+                    }
+                    else {
+                        count++;
+                    }
+                    mongo.updateFirst(new Query(Criteria.where("_id").is(id)), update, collection);
                 }
             }
         }
@@ -75,7 +91,11 @@ public class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    private boolean send(Document entry) {
+    enum Outcome {
+        SENT, RETRY_LATER, PARKED
+    }
+
+    private Outcome send(Document entry) {
         CloudEvent event = CloudEventBuilder.v1()
             .withId(entry.getString("eventId"))
             .withSource(source)
@@ -88,17 +108,33 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             kafka.send(new ProducerRecord<>(entry.getString("topic"), entry.getString("key"), event))
                 .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
+            return Outcome.SENT;
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Outcome.RETRY_LATER;
         }
         catch (Exception e) {
+            if (isPermanent(e)) {
+                log.error("Outbox relay parked event {} of type {} for {}: it cannot be published ({})", entry.getString("eventId"),
+                    entry.getString("type"), entry.getString("topic"), e.getMessage());
+                return Outcome.PARKED;
+            }
             log.warn("Outbox relay could not publish event {} of type {} to {}: {}; will retry", entry.getString("eventId"),
                 entry.getString("type"), entry.getString("topic"), e.getMessage());
-            return false;
+            return Outcome.RETRY_LATER;
         }
+    }
+
+    /** Failures that no retry can cure: the record itself is wrong for the broker. */
+    static boolean isPermanent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof SerializationException
+                    || cause instanceof InvalidTopicException || cause instanceof IllegalArgumentException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<String> outboxCollections() {
@@ -113,6 +149,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     public long relayedCount() {
         return relayed.get();
+    }
+
+    public long parkedCount() {
+        return parked.get();
     }
 
     @Override

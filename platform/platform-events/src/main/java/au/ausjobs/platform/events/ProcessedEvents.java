@@ -18,7 +18,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * A claim starts as PROCESSING and becomes DONE when the handler returns. A handler that throws releases its claim,
  * so a retry runs it again. A claim left PROCESSING by a consumer that died mid-handler expires after the lease, and
  * the next delivery takes it over: an event is never lost to a crash (it may then run twice, which is the lesser
- * evil). A delivery that finds a fresh claim of another consumer instance fails with {@link EventInProgressException}
+ * evil). The lease (30 s) is shorter than the listeners' retry budget (5 s, 15 s, 45 s), so a retried delivery
+ * outlives it. A delivery that finds a fresh claim of another consumer instance fails with {@link EventInProgressException}
  * so that it is retried later rather than dropped.
  */
 public class ProcessedEvents {
@@ -31,7 +32,7 @@ public class ProcessedEvents {
     private final Duration lease;
 
     public ProcessedEvents(MongoTemplate mongo) {
-        this(mongo, Duration.ofMinutes(5));
+        this(mongo, Duration.ofSeconds(30));
     }
 
     public ProcessedEvents(MongoTemplate mongo, Duration lease) {

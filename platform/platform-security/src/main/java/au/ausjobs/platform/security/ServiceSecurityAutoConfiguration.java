@@ -11,14 +11,20 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -44,11 +50,22 @@ public class ServiceSecurityAutoConfiguration {
         return new KeycloakRolesConverter();
     }
 
-    /** Resolved on first use, so a service starts while Keycloak is still starting. */
+    /**
+     * Resolved on first use, so a service starts while Keycloak is still starting. While Keycloak cannot be reached,
+     * a request with a token fails as "identity provider unavailable" (503), not as a bad token and not as a 500.
+     */
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
-        return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(properties.issuer()));
+        SupplierJwtDecoder lazy = new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(properties.issuer()));
+        return token -> {
+            try {
+                return lazy.decode(token);
+            }
+            catch (JwtDecoderInitializationException e) {
+                throw new AuthenticationServiceException("identity provider unavailable", e);
+            }
+        };
     }
 
     @Bean
@@ -61,6 +78,20 @@ public class ServiceSecurityAutoConfiguration {
         JwtAuthenticationConverter authenticationConverter = new JwtAuthenticationConverter();
         authenticationConverter.setJwtGrantedAuthoritiesConverter(rolesConverter);
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+            bearer.commence(request, response, ex);
+            write(problemWriter, request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                "A valid access token is required");
+        };
+        AuthenticationFailureHandler tokenFailure = (request, response, ex) -> {
+            if (ex instanceof AuthenticationServiceException) {
+                response.setHeader("Retry-After", "10");
+                write(problemWriter, request, response, HttpStatus.SERVICE_UNAVAILABLE, "authentication-unavailable",
+                    "Authentication unavailable", "Tokens cannot be checked right now; try again shortly");
+                return;
+            }
+            unauthorized.commence(request, response, ex);
+        };
         http.csrf(csrf -> csrf.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(auth -> {
@@ -79,19 +110,18 @@ public class ServiceSecurityAutoConfiguration {
                 auth.anyRequest().authenticated();
             })
             .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter))
-                .authenticationEntryPoint((request, response, ex) -> {
-                    bearer.commence(request, response, ex);
-                    write(problemWriter, request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                        "A valid access token is required");
+                .authenticationEntryPoint(unauthorized)
+                .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                    @Override
+                    public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                        filter.setAuthenticationFailureHandler(tokenFailure);
+                        return filter;
+                    }
                 })
                 .accessDeniedHandler((request, response, ex) -> write(problemWriter, request, response, HttpStatus.FORBIDDEN,
                     "forbidden", "Forbidden", "You are not allowed to do this")))
             .exceptionHandling(e -> e
-                .authenticationEntryPoint((request, response, ex) -> {
-                    bearer.commence(request, response, ex);
-                    write(problemWriter, request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                        "A valid access token is required");
-                })
+                .authenticationEntryPoint(unauthorized)
                 .accessDeniedHandler((request, response, ex) -> write(problemWriter, request, response, HttpStatus.FORBIDDEN,
                     "forbidden", "Forbidden", "You are not allowed to do this")));
         return http.build();

@@ -59,6 +59,13 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             }
             return stream;
         }
+
+        /** Readers read through the same limited stream, so a chunked body cannot bypass the limit this way. */
+        @Override
+        public java.io.BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), encoding));
+        }
     }
 
     private static final class LimitedStream extends ServletInputStream {
