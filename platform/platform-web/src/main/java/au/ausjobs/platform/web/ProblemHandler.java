@@ -40,6 +40,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return build(ex.status(), ProblemTypes.problem(ex.status(), ex.slug(), ex.title(), ex.getMessage()), request);
     }
 
+    /** A body that grew over the limit while a handler read it directly (reader or stream, chunked). */
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> handleTooLarge(PayloadTooLargeException ex, WebRequest request) {
+        return build(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+            "Payload too large", ex.getMessage()), request);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
         ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",

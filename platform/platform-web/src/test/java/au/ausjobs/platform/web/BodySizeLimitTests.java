@@ -83,6 +83,14 @@ class BodySizeLimitTests {
     }
 
     @Test
+    void refusesAnOversizedChunkedBodyReadThroughTheServletReaderToo() throws Exception {
+        RawResponse response = postChunked("/raw", note(4 * LIMIT), 256);
+        assertThat(response.status).isEqualTo(413);
+        assertThat(response.headers.get("content-type")).startsWith("application/problem+json");
+        assertThat(postChunked("/raw", note(200), 64).status).isEqualTo(200);
+    }
+
+    @Test
     void acceptsASmallChunkedBody() throws Exception {
         RawResponse response = postChunked(note(200), 64);
         assertThat(response.status).isEqualTo(201);
@@ -99,11 +107,15 @@ class BodySizeLimitTests {
 
     /** Sends the body with Transfer-Encoding: chunked and no Content-Length, over a plain socket. */
     private RawResponse postChunked(String body, int chunkSize) throws IOException {
+        return postChunked("/notes", body, chunkSize);
+    }
+
+    private RawResponse postChunked(String path, String body, int chunkSize) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /notes HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             for (int offset = 0; offset < bytes.length; offset += chunkSize) {
                 int n = Math.min(chunkSize, bytes.length - offset);

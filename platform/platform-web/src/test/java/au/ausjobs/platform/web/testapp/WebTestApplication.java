@@ -43,6 +43,17 @@ public class WebTestApplication {
             return Map.of("length", note.text().length());
         }
 
+        /** Reads the raw body through the servlet reader, as a webhook signature check would. */
+        @PostMapping(path = "/raw")
+        Map<String, Object> raw(jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+            StringBuilder body = new StringBuilder();
+            char[] buffer = new char[512];
+            for (int n; (n = request.getReader().read(buffer)) > 0;) {
+                body.append(buffer, 0, n);
+            }
+            return Map.of("length", body.length());
+        }
+
         @GetMapping("/boom")
         Map<String, String> boom() {
             throw new IllegalStateException("connection to mongodb://admin:hunter2@db.internal failed");
