@@ -154,6 +154,7 @@ public final class DevStack implements AutoCloseable {
             await(name, Duration.ofSeconds(240), service::isUp, service::isAlive);
         }
         await("eureka registrations", Duration.ofSeconds(90), this::allRegistered, () -> true);
+        await("gateway routes", Duration.ofSeconds(90), this::gatewayRoutesEveryService, () -> true);
         progress("stack", "up in " + Duration.between(started, Instant.now()).toSeconds() + " s");
         writePids();
         return this;
@@ -219,6 +220,16 @@ public final class DevStack implements AutoCloseable {
         services.put(name, process);
         progress(name, "starting (pid " + process.pid() + ")");
         return process;
+    }
+
+    /** The gateway reaches every service through its load balancer (its registry copy is fresh). */
+    private boolean gatewayRoutesEveryService() {
+        for (String name : SERVICES.keySet()) {
+            if (!"gateway".equals(name) && Http.getOk("http://127.0.0.1:" + GATEWAY + "/v3/api-docs/" + name) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean allRegistered() {

@@ -156,6 +156,16 @@ class RegistrationJourneyTests {
             + "\",\"lastName\":\"Citizen\",\"acceptTerms\":true}";
     }
 
+    /** A new, registered job seeker's address (password {@link #PASSWORD}). */
+    static String registeredSeeker() {
+        String email = uniqueEmail("seeker");
+        Api.Response response = register(email, "Seeker", PASSWORD);
+        if (response.status() != 201) {
+            throw new IllegalStateException("could not register a seeker: " + response.body());
+        }
+        return email;
+    }
+
     static String uniqueEmail(String name) {
         return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com.au";
     }

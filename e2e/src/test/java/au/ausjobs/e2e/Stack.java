@@ -16,6 +16,7 @@ final class Stack {
     static final int IMAP = 3143;
 
     private static boolean ready;
+    private static Path dataDir;
 
     private Stack() {
     }
@@ -24,16 +25,30 @@ final class Stack {
         if (ready) {
             return;
         }
+        Path root = Path.of(System.getProperty("ausjobs.root", "..")).toAbsolutePath().normalize();
         if (Api.isUp(GATEWAY + "/actuator/health") && Api.isUp(KEYCLOAK + "/realms/ausjobs")) {
             System.out.println("[e2e] using the stack already running on 127.0.0.1");
+            dataDir = root.resolve(".devstack");
         }
         else {
-            Path root = Path.of(System.getProperty("ausjobs.root", "..")).toAbsolutePath().normalize();
             Path data = Path.of(System.getProperty("ausjobs.e2e.data", "target/devstack")).toAbsolutePath();
+            dataDir = data;
             DevStack stack = new DevStack(root, data, "test");
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));
             stack.start();
         }
         ready = true;
+    }
+
+    /** The stack's generated local secrets (the services client secret, the Keycloak admin password). */
+    static java.util.Properties secrets() {
+        java.util.Properties properties = new java.util.Properties();
+        try (var reader = java.nio.file.Files.newBufferedReader(dataDir.resolve("secrets.properties"))) {
+            properties.load(reader);
+        }
+        catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the stack's secrets in " + dataDir, e);
+        }
+        return properties;
     }
 }

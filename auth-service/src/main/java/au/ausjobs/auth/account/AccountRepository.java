@@ -6,4 +6,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface AccountRepository extends MongoRepository<Account, String> {
 
     boolean existsByEmail(String email);
+
+    java.util.Optional<Account> findByEmail(String email);
 }

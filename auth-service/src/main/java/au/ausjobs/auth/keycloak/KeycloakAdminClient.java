@@ -97,6 +97,51 @@ public class KeycloakAdminClient {
         }
     }
 
+    /** The user's active sessions (Keycloak's user-session representations). */
+    public List<Map<String, Object>> sessions(String userId) {
+        List<?> sessions = call(() -> rest.get().uri("/admin/realms/{realm}/users/{id}/sessions", properties.realm(), userId)
+            .headers(h -> h.setBearerAuth(token())).retrieve().body(List.class));
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Object session : sessions) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) session;
+            result.add(map);
+        }
+        return result;
+    }
+
+    /** Ends one session (its refresh tokens stop working at once). */
+    public void endSession(String sessionId) {
+        call(() -> rest.delete().uri("/admin/realms/{realm}/sessions/{session}", properties.realm(), sessionId)
+            .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity());
+    }
+
+    /** Ends every session of the user. */
+    public void endAllSessions(String userId) {
+        call(() -> rest.post().uri("/admin/realms/{realm}/users/{id}/logout", properties.realm(), userId)
+            .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity());
+    }
+
+    /** Makes Keycloak mail the user a link to set a new password (valid for {@code lifespanSeconds}). */
+    public void sendPasswordResetMail(String userId, long lifespanSeconds) {
+        call(() -> rest.put().uri("/admin/realms/{realm}/users/{id}/execute-actions-email?lifespan={lifespan}",
+                properties.realm(), userId, lifespanSeconds)
+            .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(List.of("UPDATE_PASSWORD"))
+            .retrieve().toBodilessEntity());
+    }
+
+    /** Brute-force status of the user: disabled (locked), numFailures, lastFailure (epoch ms), lastIPFailure. */
+    public Map<?, ?> lockout(String userId) {
+        return call(() -> rest.get().uri("/admin/realms/{realm}/attack-detection/brute-force/users/{id}", properties.realm(), userId)
+            .headers(h -> h.setBearerAuth(token())).retrieve().body(Map.class));
+    }
+
+    /** Clears the user's failed logins: a temporarily locked account can sign in again at once. */
+    public void unlock(String userId) {
+        call(() -> rest.delete().uri("/admin/realms/{realm}/attack-detection/brute-force/users/{id}", properties.realm(), userId)
+            .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity());
+    }
+
     private synchronized String token() {
         if (token == null || Instant.now().isAfter(tokenExpiresAt)) {
             if (properties.adminClientSecret() == null || properties.adminClientSecret().isBlank()) {

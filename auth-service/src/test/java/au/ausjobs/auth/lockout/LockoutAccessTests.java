@@ -1,0 +1,67 @@
+package au.ausjobs.auth.lockout;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import au.ausjobs.platform.security.KeycloakRolesConverter;
+import au.ausjobs.platform.test.MongoWireServer;
+import au.ausjobs.platform.test.Ports;
+
+/** Only staff see lockouts, only admins lift them (the lockout itself is proven against Keycloak in e2e). */
+@SpringBootTest(properties = "ausjobs.events.relay.enabled=false")
+@AutoConfigureMockMvc
+class LockoutAccessTests {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MongoWireServer.shared().uri("auth-lockout-access"));
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + Ports.free());
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void refusesSeekersAndSupportTheUnlockWith403() throws Exception {
+        mvc.perform(get("/api/v1/accounts/someone/lockout").with(as("job_seeker")))
+            .andExpect(status().isForbidden())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/forbidden"));
+        mvc.perform(delete("/api/v1/accounts/someone/lockout").with(as("job_seeker")))
+            .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/v1/accounts/someone/lockout").with(as("support")))
+            .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void answers404ToStaffForAnAccountThatDoesNotExist() throws Exception {
+        mvc.perform(get("/api/v1/accounts/nobody/lockout").with(as("support")))
+            .andExpect(status().isNotFound());
+        mvc.perform(delete("/api/v1/accounts/nobody/lockout").with(as("admin")))
+            .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void answers401WithoutToken() throws Exception {
+        mvc.perform(get("/api/v1/accounts/someone/lockout")).andExpect(status().isUnauthorized());
+    }
+
+    private static RequestPostProcessor as(String role) {
+        return jwt().jwt(j -> j.subject("user-" + role).claim("realm_access", Map.of("roles", List.of(role))))
+            .authorities(new KeycloakRolesConverter());
+    }
+}

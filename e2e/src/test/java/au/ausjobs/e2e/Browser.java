@@ -1,0 +1,112 @@
+package au.ausjobs.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A minimal browser for Keycloak's own pages: keeps cookies, follows redirects, submits forms. */
+final class Browser {
+
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
+        .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * Keeps every cookie Keycloak sets, including those marked Secure (a browser treats http://127.0.0.1 as a
+     * secure context and sends them; java.net.CookieManager does not).
+     */
+    static final class LoopbackCookies extends java.net.CookieHandler {
+
+        private final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> requestHeaders) {
+            if (cookies.isEmpty()) {
+                return Map.of();
+            }
+            String header = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+            return Map.of("Cookie", java.util.List.of(header));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, java.util.List<String>> responseHeaders) {
+            responseHeaders.forEach((name, values) -> {
+                if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
+                    for (String value : values) {
+                        String pair = value.split(";", 2)[0];
+                        int eq = pair.indexOf('=');
+                        if (eq > 0) {
+                            String cookieValue = pair.substring(eq + 1).trim();
+                            if (cookieValue.isEmpty() || value.toLowerCase().contains("max-age=0")) {
+                                cookies.remove(pair.substring(0, eq).trim());
+                            }
+                            else {
+                                cookies.put(pair.substring(0, eq).trim(), cookieValue);
+                            }
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    String open(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    String submit(String action, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+            .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(action)).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The action URL of the first form on the page whose id contains {@code formIdPart}. */
+    static String formAction(String html, String formIdPart) {
+        Matcher form = Pattern.compile("<form[^>]*id=\"[^\"]*" + Pattern.quote(formIdPart) + "[^\"]*\"[^>]*>", Pattern.DOTALL).matcher(html);
+        if (!form.find()) {
+            throw new AssertionError("no form " + formIdPart + " on the page:\n" + html);
+        }
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(form.group());
+        if (!action.find()) {
+            throw new AssertionError("form without action: " + form.group());
+        }
+        return unescape(action.group(1));
+    }
+
+    /** The first link on the page whose address contains {@code part}, or null. */
+    static String link(String html, String part) {
+        Matcher href = Pattern.compile("href=\"([^\"]*" + Pattern.quote(part) + "[^\"]*)\"").matcher(html);
+        return href.find() ? unescape(href.group(1)) : null;
+    }
+
+    static String unescape(String html) {
+        return html.replace("&amp;", "&").replace("&#61;", "=").replace("&#x3D;", "=").replace("&quot;", "\"");
+    }
+
+    private String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400) {
+                throw new AssertionError(request.uri() + " answered " + response.statusCode() + ":\n" + response.body());
+            }
+            return response.body();
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
