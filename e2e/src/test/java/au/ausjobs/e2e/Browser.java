@@ -58,6 +58,55 @@ final class Browser {
         }
     }
 
+    private final HttpClient noRedirects = HttpClient.newBuilder().cookieHandler(client.cookieHandler().orElseThrow())
+        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * Submits a form and follows redirects only while they stay on Keycloak; returns the first address outside it
+     * (where the app would receive the authorization code), without calling it.
+     */
+    String submitUntilLeaving(String action, Map<String, String> fields, String keycloakBase) {
+        String body = fields.entrySet().stream()
+            .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(action)).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return followUntilLeaving(request, keycloakBase);
+    }
+
+    /** Opens a URL, following redirects while they stay on Keycloak; returns the first address outside it. */
+    String openUntilLeaving(String url, String keycloakBase) {
+        return followUntilLeaving(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(), keycloakBase);
+    }
+
+    /** The last page seen on Keycloak by {@link #openUntilLeaving} (e.g. its login form). */
+    String lastPage;
+
+    private String followUntilLeaving(HttpRequest request, String keycloakBase) {
+        try {
+            for (int hop = 0; hop < 10; hop++) {
+                HttpResponse<String> response = noRedirects.send(request, HttpResponse.BodyHandlers.ofString());
+                String location = response.headers().firstValue("Location").orElse(null);
+                if (location == null) {
+                    lastPage = response.body();
+                    return null;
+                }
+                if (!location.startsWith(keycloakBase)) {
+                    return location;
+                }
+                request = HttpRequest.newBuilder(URI.create(location)).timeout(Duration.ofSeconds(30)).GET().build();
+            }
+            throw new AssertionError("too many redirects");
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     String open(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }

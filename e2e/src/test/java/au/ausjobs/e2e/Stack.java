@@ -17,6 +17,7 @@ final class Stack {
 
     private static boolean ready;
     private static Path dataDir;
+    private static boolean startedHere;
 
     private Stack() {
     }
@@ -33,11 +34,36 @@ final class Stack {
         else {
             Path data = Path.of(System.getProperty("ausjobs.e2e.data", "target/devstack")).toAbsolutePath();
             dataDir = data;
+            startedHere = true;
+            freshData(data);
             DevStack stack = new DevStack(root, data, "test");
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));
             stack.start();
         }
         ready = true;
+    }
+
+    /**
+     * Every e2e run starts from empty data (a realm imported anew, no accounts left from earlier runs); only the
+     * extracted jars and their class-data archives are kept, as they only speed up the start.
+     */
+    private static void freshData(Path data) {
+        if (!java.nio.file.Files.isDirectory(data)) {
+            return;
+        }
+        try (var children = java.nio.file.Files.list(data)) {
+            for (Path child : children.filter(p -> !p.getFileName().toString().equals("apps")).toList()) {
+                au.ausjobs.platform.test.ChildJvm.deleteTree(child);
+            }
+        }
+        catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot clear " + data, e);
+        }
+    }
+
+    /** Whether this JVM started the stack (profile test, e2e settings) rather than reusing a developer's. */
+    static boolean startedHere() {
+        return startedHere;
     }
 
     /** The stack's generated local secrets (the services client secret, the Keycloak admin password). */

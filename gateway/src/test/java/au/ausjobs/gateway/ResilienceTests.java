@@ -45,6 +45,19 @@ class ResilienceTests extends DegradedGatewayTestSupport {
             .jsonPath("$.instance").isEqualTo("/api/v1/admin/feature-flags");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory breakers;
+
+    @Test
+    void keepsTheBreakerClosedWhileAServiceIsNotRegisteredYetSoItIsReachableAsSoonAsItIs() {
+        for (int i = 0; i < 12; i++) { // more than the breaker's minimum number of calls (10); a user each, under the rate limit
+            client.get().uri("/v3/api-docs/admin-service").header(HttpHeaders.AUTHORIZATION, bearer(unique()))
+                .exchange().expectStatus().isEqualTo(503);
+        }
+        assertThat(breakers.getCircuitBreakerRegistry().circuitBreaker("admin-service").getState())
+            .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+    }
+
     @Test
     void answersServiceUnavailableProblemForTheDocsOfAnUnregisteredService() {
         client.get().uri("/v3/api-docs/admin-service")

@@ -32,6 +32,8 @@ public class Account implements HasOutbox {
     private String locale;
     private Instant termsAcceptedAt;
     private Instant createdAt;
+    private AccountStatus status = AccountStatus.ACTIVE;
+    private Instant deletedAt;
 
     @Version
     private Long version;
@@ -88,6 +90,40 @@ public class Account implements HasOutbox {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public AccountStatus getStatus() {
+        return status == null ? AccountStatus.ACTIVE : status;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public void changeRoles(List<String> newRoles) {
+        this.roles = new ArrayList<>(newRoles);
+    }
+
+    public void disable() {
+        this.status = AccountStatus.DISABLED;
+    }
+
+    public void enable() {
+        this.status = AccountStatus.ACTIVE;
+    }
+
+    /**
+     * Keeps a tombstone (the id, so the user.deleted event can be relayed and duplicates refused) and erases every
+     * personal detail; the address becomes free for a new account.
+     */
+    public void eraseForDeletion(Instant when) {
+        this.status = AccountStatus.DELETED;
+        this.deletedAt = when;
+        this.email = "deleted:" + id;
+        this.firstName = null;
+        this.lastName = null;
+        this.locale = null;
+        this.roles = new ArrayList<>();
     }
 
     public Long getVersion() {

@@ -16,10 +16,10 @@ import au.ausjobs.platform.web.ApiException;
 @Tag(name = "Accounts", description = "Read your own account; staff may read any account")
 class AccountController {
 
-    private final AccountRepository accounts;
+    private final AccountLifecycle lifecycle;
 
-    AccountController(AccountRepository accounts) {
-        this.accounts = accounts;
+    AccountController(AccountLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @GetMapping("/me")
@@ -37,7 +37,15 @@ class AccountController {
         return read(id);
     }
 
+    @org.springframework.web.bind.annotation.DeleteMapping("/me")
+    @au.ausjobs.platform.security.RequireRecentSignIn
+    @Operation(summary = "Delete my account and erase my personal data (needs a recent sign-in)")
+    org.springframework.http.ResponseEntity<Void> deleteMine(Authentication authentication) {
+        lifecycle.delete(CurrentUser.of(authentication).id(), "SELF");
+        return org.springframework.http.ResponseEntity.noContent().build();
+    }
+
     private AccountResponse read(String id) {
-        return accounts.findById(id).map(AccountResponse::of).orElseThrow(() -> ApiException.notFound("Account"));
+        return AccountResponse.of(lifecycle.live(id));
     }
 }

@@ -75,15 +75,51 @@ public class KeycloakAdminClient {
     }
 
     public void assignRealmRoles(String userId, List<String> roles) {
+        List<Map<String, Object>> representations = roleRepresentations(roles);
+        call(() -> rest.post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
+            .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(representations)
+            .retrieve().toBodilessEntity());
+    }
+
+    /** Deletes the Keycloak user (credentials, sessions, federated links). A user already gone is fine. */
+    public void deleteUser(String userId) {
+        call(() -> {
+            try {
+                return rest.delete().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                    .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity();
+            }
+            catch (HttpClientErrorException.NotFound gone) {
+                log.info("Keycloak user {} was already deleted", userId);
+                return null;
+            }
+        });
+    }
+
+    /** Enables or disables sign-in for the user. */
+    public void setEnabled(String userId, boolean enabled) {
+        call(() -> rest.put().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+            .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", enabled))
+            .retrieve().toBodilessEntity());
+    }
+
+    /** Removes realm roles from the user. */
+    public void removeRealmRoles(String userId, List<String> roles) {
+        List<Map<String, Object>> representations = roleRepresentations(roles);
+        call(() -> rest.method(org.springframework.http.HttpMethod.DELETE)
+            .uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
+            .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(representations)
+            .retrieve().toBodilessEntity());
+    }
+
+    /** The realm roles as Keycloak's role-mapping calls want them (id and name). */
+    private List<Map<String, Object>> roleRepresentations(List<String> roles) {
         List<Map<String, Object>> representations = new ArrayList<>();
         for (String role : roles) {
             Map<?, ?> representation = call(() -> rest.get().uri("/admin/realms/{realm}/roles/{role}", properties.realm(), role)
                 .headers(h -> h.setBearerAuth(token())).retrieve().body(Map.class));
             representations.add(Map.of("id", representation.get("id"), "name", representation.get("name")));
         }
-        call(() -> rest.post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
-            .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(representations)
-            .retrieve().toBodilessEntity());
+        return representations;
     }
 
     /** Compensation after a failed registration: best effort, logged when it fails. */

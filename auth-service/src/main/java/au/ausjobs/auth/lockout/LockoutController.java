@@ -13,9 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import au.ausjobs.auth.account.AccountRepository;
+import au.ausjobs.auth.account.AccountLifecycle;
 import au.ausjobs.auth.keycloak.KeycloakAdminClient;
-import au.ausjobs.platform.web.ApiException;
 
 /**
  * Account lockout after repeated failed sign-ins is Keycloak's brute-force detection (5 failures, then a wait
@@ -30,9 +29,9 @@ class LockoutController {
     }
 
     private final KeycloakAdminClient keycloak;
-    private final AccountRepository accounts;
+    private final AccountLifecycle accounts;
 
-    LockoutController(KeycloakAdminClient keycloak, AccountRepository accounts) {
+    LockoutController(KeycloakAdminClient keycloak, AccountLifecycle accounts) {
         this.keycloak = keycloak;
         this.accounts = accounts;
     }
@@ -59,8 +58,6 @@ class LockoutController {
     }
 
     private void requireAccount(String id) {
-        if (!accounts.existsById(id)) {
-            throw ApiException.notFound("Account");
-        }
+        accounts.live(id);
     }
 }

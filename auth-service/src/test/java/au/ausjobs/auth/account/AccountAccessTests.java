@@ -13,29 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import au.ausjobs.platform.security.KeycloakRolesConverter;
-import au.ausjobs.platform.test.MongoWireServer;
-import au.ausjobs.platform.test.Ports;
+import au.ausjobs.auth.AuthServiceTest;
 
 /** Who may read which account: yourself, or staff; nobody without a token. */
-@SpringBootTest(properties = "ausjobs.events.relay.enabled=false")
-@AutoConfigureMockMvc
-class AccountAccessTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.shared().uri("auth-account-access"));
-        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + Ports.free());
-    }
-
-    @Autowired
-    MockMvc mvc;
+class AccountAccessTests extends AuthServiceTest {
 
     @Autowired
     AccountRepository accounts;
@@ -77,8 +60,7 @@ class AccountAccessTests {
 
     @Test
     void letsSupportStaffReadAnyAccount() throws Exception {
-        mvc.perform(get("/api/v1/accounts/user-b").with(jwt().jwt(j -> j.subject("staff-1")
-                .claim("realm_access", Map.of("roles", List.of("support")))).authorities(new KeycloakRolesConverter())))
+        mvc.perform(get("/api/v1/accounts/user-b").with(user("staff-1", "support", java.time.Duration.ZERO)))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.id").value("user-b"));
     }
@@ -91,7 +73,6 @@ class AccountAccessTests {
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor seeker(String id) {
-        return jwt().jwt(j -> j.subject(id).claim("realm_access", Map.of("roles", List.of("job_seeker"))))
-            .authorities(new KeycloakRolesConverter());
+        return user(id, "job_seeker", java.time.Duration.ZERO);
     }
 }

@@ -11,30 +11,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import au.ausjobs.platform.security.KeycloakRolesConverter;
-import au.ausjobs.platform.test.MongoWireServer;
-import au.ausjobs.platform.test.Ports;
+import au.ausjobs.auth.AuthServiceTest;
 
 /** Only staff see lockouts, only admins lift them (the lockout itself is proven against Keycloak in e2e). */
-@SpringBootTest(properties = "ausjobs.events.relay.enabled=false")
-@AutoConfigureMockMvc
-class LockoutAccessTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.shared().uri("auth-lockout-access"));
-        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + Ports.free());
-    }
-
-    @Autowired
-    MockMvc mvc;
+class LockoutAccessTests extends AuthServiceTest {
 
     @Test
     void refusesSeekersAndSupportTheUnlockWith403() throws Exception {
@@ -61,7 +44,6 @@ class LockoutAccessTests {
     }
 
     private static RequestPostProcessor as(String role) {
-        return jwt().jwt(j -> j.subject("user-" + role).claim("realm_access", Map.of("roles", List.of(role))))
-            .authorities(new KeycloakRolesConverter());
+        return user("user-" + role, role, java.time.Duration.ZERO);
     }
 }

@@ -12,37 +12,18 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import au.ausjobs.auth.account.Account;
 import au.ausjobs.auth.account.AccountRepository;
 import au.ausjobs.auth.account.AccountType;
-import au.ausjobs.platform.test.MongoWireServer;
-import au.ausjobs.platform.test.Ports;
+import au.ausjobs.auth.AuthServiceTest;
 
 /** The reset endpoint never reveals whether an address has an account, and limits how often one client may ask. */
-@SpringBootTest(properties = "ausjobs.events.relay.enabled=false")
-@AutoConfigureMockMvc
-class PasswordResetRequestTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.shared().uri("auth-password-reset"));
-        registry.add("ausjobs.keycloak.url", () -> "http://127.0.0.1:" + Ports.free());
-        registry.add("ausjobs.keycloak.admin-client-secret", () -> "not-used");
-        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + Ports.free());
-    }
-
-    @Autowired
-    MockMvc mvc;
+class PasswordResetRequestTests extends AuthServiceTest {
 
     @Autowired
     AccountRepository accounts;

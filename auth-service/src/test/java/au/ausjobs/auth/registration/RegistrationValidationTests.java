@@ -13,40 +13,21 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import au.ausjobs.auth.account.Account;
 import au.ausjobs.auth.account.AccountRepository;
 import au.ausjobs.auth.account.AccountType;
-import au.ausjobs.platform.test.MongoWireServer;
-import au.ausjobs.platform.test.Ports;
+import au.ausjobs.auth.AuthServiceTest;
 
 /**
  * Bad sign-ups are refused with the right problem and create nothing. Keycloak points at a closed port here: any
  * request that got as far as Keycloak would answer 503, so a 4xx proves we refused before touching it.
  */
-@SpringBootTest(properties = { "ausjobs.events.relay.enabled=false" })
-@AutoConfigureMockMvc
-class RegistrationValidationTests {
+class RegistrationValidationTests extends AuthServiceTest {
 
     static final String VALID = """
         {"email":"sam@example.com.au","password":"correct-horse-42","firstName":"Sam","lastName":"Citizen","acceptTerms":true}""";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.shared().uri("auth-registration-validation"));
-        registry.add("ausjobs.keycloak.url", () -> "http://127.0.0.1:" + Ports.free());
-        registry.add("ausjobs.keycloak.admin-client-secret", () -> "not-used");
-        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + Ports.free());
-    }
-
-    @Autowired
-    MockMvc mvc;
 
     @Autowired
     AccountRepository accounts;

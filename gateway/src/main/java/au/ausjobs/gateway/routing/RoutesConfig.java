@@ -109,6 +109,9 @@ public class RoutesConfig {
             .minimumNumberOfCalls(cb.getMinimumNumberOfCalls())
             .waitDurationInOpenState(cb.getWaitDurationInOpenState())
             .permittedNumberOfCallsInHalfOpenState(cb.getPermittedCallsInHalfOpenState())
+            // "No instance registered" is not a failing instance: it already answers 503 at once, and counting it
+            // would keep the breaker open after the service registers (e.g. requests during a rolling start).
+            .ignoreExceptions(org.springframework.cloud.gateway.support.NotFoundException.class)
             .build();
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
             .circuitBreakerConfig(breaker)

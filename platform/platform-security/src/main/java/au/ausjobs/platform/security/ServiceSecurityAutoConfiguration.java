@@ -71,7 +71,8 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
-            KeycloakRolesConverter rolesConverter, ProblemWriter problemWriter, java.util.List<PublicPaths> declared)
+            KeycloakRolesConverter rolesConverter, ProblemWriter problemWriter, java.util.List<PublicPaths> declared,
+            java.util.List<PathRoles> pathRoles)
             throws Exception {
         java.util.List<String> publicPaths = new java.util.ArrayList<>(properties.publicPaths());
         declared.forEach(d -> publicPaths.addAll(d.paths()));
@@ -107,6 +108,18 @@ public class ServiceSecurityAutoConfiguration {
                         auth.requestMatchers(parts[0]).permitAll();
                     }
                 }
+                for (PathRoles roles : pathRoles) {
+                    for (PathRoles.Rule rule : roles.rules()) {
+                        String[] parts = rule.methodAndPath().trim().split("\\s+", 2);
+                        var matcher = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(parts[0]), parts[1]);
+                        if (rule.roles().isEmpty()) {
+                            auth.requestMatchers(matcher).authenticated();
+                        }
+                        else {
+                            auth.requestMatchers(matcher).hasAnyRole(rule.roles().toArray(String[]::new));
+                        }
+                    }
+                }
                 auth.anyRequest().authenticated();
             })
             .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter))
@@ -125,6 +138,20 @@ public class ServiceSecurityAutoConfiguration {
                 .accessDeniedHandler((request, response, ex) -> write(problemWriter, request, response, HttpStatus.FORBIDDEN,
                     "forbidden", "Forbidden", "You are not allowed to do this")));
         return http.build();
+    }
+
+    /** Step-up: {@link RequireRecentSignIn} methods need a sign-in within ausjobs.security.step-up.max-age (5 min). */
+    @Bean
+    @org.springframework.context.annotation.Role(org.springframework.beans.factory.config.BeanDefinition.ROLE_INFRASTRUCTURE)
+    static org.springframework.aop.Advisor recentSignInAdvisor(org.springframework.core.env.Environment environment) {
+        java.time.Duration maxAge = environment.getProperty("ausjobs.security.step-up.max-age", java.time.Duration.class,
+            java.time.Duration.ofMinutes(5));
+        RecentSignInMethodInterceptor interceptor = new RecentSignInMethodInterceptor(maxAge);
+        org.springframework.aop.support.DefaultPointcutAdvisor advisor = new org.springframework.aop.support.DefaultPointcutAdvisor(
+            new org.springframework.aop.support.annotation.AnnotationMatchingPointcut(null, RequireRecentSignIn.class, true),
+            interceptor);
+        advisor.setOrder(interceptor.getOrder());
+        return advisor;
     }
 
     private static void write(ProblemWriter writer, HttpServletRequest request, HttpServletResponse response, HttpStatus status,

@@ -11,12 +11,23 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String slug;
     private final String title;
+    private final java.util.Map<String, String> headers;
 
     public ApiException(HttpStatus status, String slug, String title, String detail) {
+        this(status, slug, title, detail, java.util.Map.of());
+    }
+
+    /** With response headers the client needs to act (e.g. WWW-Authenticate for a step-up challenge). */
+    public ApiException(HttpStatus status, String slug, String title, String detail, java.util.Map<String, String> headers) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
+        this.headers = java.util.Map.copyOf(headers);
+    }
+
+    public java.util.Map<String, String> headers() {
+        return headers;
     }
 
     public static ApiException notFound(String what) {

@@ -37,7 +37,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApi(ApiException ex, WebRequest request) {
-        return build(ex.status(), ProblemTypes.problem(ex.status(), ex.slug(), ex.title(), ex.getMessage()), request);
+        ProblemDetail problem = ProblemTypes.problem(ex.status(), ex.slug(), ex.title(), ex.getMessage());
+        problem.setInstance(URI.create(path(request)));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.status())
+            .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        ex.headers().forEach((name, value) -> response.header(name, value));
+        return response.body(problem);
     }
 
     /** A body that grew over the limit while a handler read it directly (reader or stream, chunked). */
