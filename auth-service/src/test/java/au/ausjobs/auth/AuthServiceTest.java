@@ -41,6 +41,15 @@ public abstract class AuthServiceTest {
     @Autowired
     protected MockMvc mvc;
 
+    @Autowired
+    private au.ausjobs.auth.account.AccountRepository accountRepository;
+
+    /** Every test starts without accounts (the context, and so the database, is shared by all test classes). */
+    @org.junit.jupiter.api.BeforeEach
+    void startWithoutAccounts() {
+        accountRepository.deleteAll();
+    }
+
     /** A token for {@code subject} with one realm role, signed in {@code signedInAgo} ago. */
     protected static RequestPostProcessor user(String subject, String role, Duration signedInAgo) {
         return jwt().jwt(j -> j.subject(subject).claim("auth_time", Instant.now().minus(signedInAgo).getEpochSecond())

@@ -82,7 +82,8 @@ class IdentityJourneyTests {
         String email = RegistrationJourneyTests.uniqueEmail("reset");
         assertThat(RegistrationJourneyTests.register(email, "Reset", PASSWORD).status()).isEqualTo(201);
         String oldRefresh = Keycloak.signIn(email, PASSWORD).json().get("refresh_token").asString();
-        Mailbox.await(email, Duration.ofSeconds(60)); // the welcome mail, so the reset mail is the second one
+        Mailbox.awaitSubject(email, "Welcome", Duration.ofSeconds(60));
+        int before = Mailbox.read(email).size();
 
         Api.Response known = Api.postJson(Stack.GATEWAY + "/api/v1/auth/password-resets", "{\"email\":\"" + email + "\"}");
         Api.Response unknown = Api.postJson(Stack.GATEWAY + "/api/v1/auth/password-resets",
@@ -91,7 +92,7 @@ class IdentityJourneyTests {
         assertThat(unknown.status()).isEqualTo(202);
         assertThat(known.body()).as("nothing reveals whether the address has an account").isEqualTo(unknown.body());
 
-        Mailbox.Mail mail = awaitMail(email, 2);
+        Mailbox.Mail mail = awaitMail(email, before + 1);
         String link = extractLink(mail.text() != null ? mail.text() : mail.html());
         assertThat(link).startsWith(Stack.KEYCLOAK + "/realms/ausjobs/login-actions/action-token");
 
@@ -111,6 +112,31 @@ class IdentityJourneyTests {
         assertThat(Keycloak.signIn(email, newPassword).status()).as("the new password works").isEqualTo(200);
         assertThat(Keycloak.signIn(email, PASSWORD).status()).as("the old one does not").isEqualTo(401);
         assertThat(Keycloak.refresh(oldRefresh).status()).as("sessions from before the reset are over").isEqualTo(400);
+    }
+
+    @Test
+    void theConfirmationMailLinkVerifiesTheAddress() throws Exception {
+        String email = RegistrationJourneyTests.uniqueEmail("verify");
+        assertThat(RegistrationJourneyTests.register(email, "Verify", PASSWORD).status()).isEqualTo(201);
+        String before = Api.login(email, PASSWORD);
+        assertThat(Api.get(Stack.GATEWAY + "/api/v1/accounts/me", before).json().get("emailVerified").asBoolean()).isFalse();
+
+        Mailbox.Mail mail = Mailbox.awaitSubject(email, "Verify", Duration.ofSeconds(60));
+        String link = extractLink(mail.text() != null ? mail.text() : mail.html());
+        Browser browser = new Browser();
+        String page = browser.open(link);
+        for (int step = 0; step < 3 && !page.contains("has been updated") && !page.toLowerCase().contains("verified"); step++) {
+            String proceed = Browser.link(page, "login-actions");
+            assertThat(proceed).as("a link to proceed on:\n" + page).isNotNull();
+            page = browser.open(proceed.startsWith("http") ? proceed : Stack.KEYCLOAK + proceed);
+        }
+        assertThat(page).as("Keycloak confirms").containsAnyOf("has been updated", "verified", "Verified");
+
+        String after = Api.login(email, PASSWORD);
+        Api.Response me = Api.get(Stack.GATEWAY + "/api/v1/accounts/me", after);
+        assertThat(me.json().get("emailVerified").asBoolean()).as(me.body()).isTrue();
+        Api.Response resend = Api.postJson(Stack.GATEWAY + "/api/v1/auth/email-verifications", "{}", after);
+        assertThat(resend.status()).isEqualTo(409);
     }
 
     @Test

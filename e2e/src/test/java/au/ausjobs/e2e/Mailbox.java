@@ -67,6 +67,20 @@ final class Mailbox {
         throw new AssertionError("no mail for " + address + " within " + timeout);
     }
 
+    /** The first mail to {@code address} whose subject starts with {@code subjectStart}. */
+    static Mail awaitSubject(String address, String subjectStart, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            for (Mail mail : read(address)) {
+                if (mail.subject() != null && mail.subject().startsWith(subjectStart)) {
+                    return mail;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no mail '" + subjectStart + "...' for " + address + " within " + timeout);
+    }
+
     private static String part(Part part, String type) throws Exception {
         if (part.isMimeType(type)) {
             return String.valueOf(part.getContent());

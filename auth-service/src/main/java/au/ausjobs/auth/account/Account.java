@@ -33,6 +33,7 @@ public class Account implements HasOutbox {
     private Instant termsAcceptedAt;
     private Instant createdAt;
     private AccountStatus status = AccountStatus.ACTIVE;
+    private boolean emailVerified;
     private Instant deletedAt;
 
     @Version
@@ -98,6 +99,15 @@ public class Account implements HasOutbox {
 
     public Instant getDeletedAt() {
         return deletedAt;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerified;
+    }
+
+    /** Keycloak confirmed the address (the owner followed the link in the confirmation mail). */
+    public void markEmailVerified() {
+        this.emailVerified = true;
     }
 
     public void changeRoles(List<String> newRoles) {

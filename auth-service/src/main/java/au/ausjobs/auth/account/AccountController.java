@@ -25,7 +25,14 @@ class AccountController {
     @GetMapping("/me")
     @Operation(summary = "The signed-in user's account")
     AccountResponse me(Authentication authentication) {
-        return read(CurrentUser.of(authentication).id());
+        CurrentUser user = CurrentUser.of(authentication);
+        Account account = lifecycle.live(user.id());
+        // Keycloak confirms addresses; the token says so once the owner has followed the mail's link.
+        if (!account.isEmailVerified() && authentication instanceof org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken jwt
+                && Boolean.TRUE.equals(jwt.getToken().getClaimAsBoolean("email_verified"))) {
+            account = lifecycle.markEmailVerified(account);
+        }
+        return AccountResponse.of(account);
     }
 
     @GetMapping("/{id}")

@@ -67,6 +67,11 @@ public class AccountLifecycle {
         return accounts.save(account);
     }
 
+    public Account markEmailVerified(Account account) {
+        account.markEmailVerified();
+        return accounts.save(account);
+    }
+
     public Account disable(String id, String actor) {
         Account account = live(id);
         if (account.getId().equals(actor)) {

@@ -166,6 +166,13 @@ public class KeycloakAdminClient {
             .retrieve().toBodilessEntity());
     }
 
+    /** Makes Keycloak mail the user a link that confirms their address (valid {@code lifespanSeconds}). */
+    public void sendVerifyEmail(String userId, long lifespanSeconds) {
+        call(() -> rest.put().uri("/admin/realms/{realm}/users/{id}/send-verify-email?lifespan={lifespan}",
+                properties.realm(), userId, lifespanSeconds)
+            .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity());
+    }
+
     /** Brute-force status of the user: disabled (locked), numFailures, lastFailure (epoch ms), lastIPFailure. */
     public Map<?, ?> lockout(String userId) {
         return call(() -> rest.get().uri("/admin/realms/{realm}/attack-detection/brute-force/users/{id}", properties.realm(), userId)

@@ -8,11 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,7 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import au.ausjobs.auth.account.AccountRepository;
-import au.ausjobs.auth.keycloak.KeycloakAdminClient;
+import au.ausjobs.auth.keycloak.KeycloakMails;
 import au.ausjobs.platform.web.ApiException;
 
 /**
@@ -34,23 +30,15 @@ class PasswordResetService {
 
     static final int PER_CLIENT_PER_HOUR = 10;
     static final int MAILS_PER_ADDRESS_PER_HOUR = 3;
-    static final long LINK_LIFESPAN_SECONDS = 900;
-
-    private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
 
     private final MongoTemplate mongo;
     private final AccountRepository accounts;
-    private final KeycloakAdminClient keycloak;
-    private final Executor mailer = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "password-reset-mailer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final KeycloakMails mails;
 
-    PasswordResetService(MongoTemplate mongo, AccountRepository accounts, KeycloakAdminClient keycloak) {
+    PasswordResetService(MongoTemplate mongo, AccountRepository accounts, KeycloakMails mails) {
         this.mongo = mongo;
         this.accounts = accounts;
-        this.keycloak = keycloak;
+        this.mails = mails;
     }
 
     void request(String rawEmail, String client) {
@@ -67,15 +55,7 @@ class PasswordResetService {
         boolean underAddressLimit = count(addressKey, hourAgo) < MAILS_PER_ADDRESS_PER_HOUR;
         mongo.insert(new PasswordResetAttempt(UUID.randomUUID().toString(), clientKey, now));
         mongo.insert(new PasswordResetAttempt(UUID.randomUUID().toString(), addressKey, now));
-        accounts.findByEmail(email).filter(account -> underAddressLimit).ifPresent(account -> mailer.execute(() -> {
-            try {
-                keycloak.sendPasswordResetMail(account.getId(), LINK_LIFESPAN_SECONDS);
-                log.info("Password reset mail requested for account {}", account.getId());
-            }
-            catch (RuntimeException e) {
-                log.error("Could not send the password reset mail for account {}: {}", account.getId(), e.getMessage());
-            }
-        }));
+        accounts.findByEmail(email).filter(account -> underAddressLimit).ifPresent(account -> mails.resetPassword(account.getId()));
     }
 
     private long count(String key, Instant since) {

@@ -13,6 +13,7 @@ import au.ausjobs.auth.account.Account;
 import au.ausjobs.auth.account.AccountRepository;
 import au.ausjobs.auth.account.AccountType;
 import au.ausjobs.auth.keycloak.KeycloakAdminClient;
+import au.ausjobs.auth.keycloak.KeycloakMails;
 import au.ausjobs.events.user.UserRegistered;
 import au.ausjobs.platform.events.EventRecorder;
 import au.ausjobs.platform.security.Roles;
@@ -31,11 +32,13 @@ public class RegistrationService {
     private final AccountRepository accounts;
     private final KeycloakAdminClient keycloak;
     private final EventRecorder events;
+    private final KeycloakMails mails;
 
-    RegistrationService(AccountRepository accounts, KeycloakAdminClient keycloak, EventRecorder events) {
+    RegistrationService(AccountRepository accounts, KeycloakAdminClient keycloak, EventRecorder events, KeycloakMails mails) {
         this.accounts = accounts;
         this.keycloak = keycloak;
         this.events = events;
+        this.mails = mails;
     }
 
     public Account registerJobSeeker(RegistrationRequest request) {
@@ -55,6 +58,7 @@ public class RegistrationService {
                 roles, locale, now));
             Account saved = accounts.insert(account);
             log.info("Registered account {} as {}", userId, AccountType.JOB_SEEKER);
+            mails.confirmAddress(userId);
             return saved;
         }
         catch (DuplicateKeyException e) {
