@@ -45,6 +45,31 @@ class AccountLifecycleTests {
     }
 
     @Test
+    void anEmployerRegistersACompanyAndBecomesItsAdmin() {
+        String email = RegistrationJourneyTests.uniqueEmail("employer");
+        String abn = "51 824 753 556";
+        String body = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"firstName\":\"Priya\","
+            + "\"lastName\":\"Nair\",\"companyName\":\"Wattle Cafe " + UUID.randomUUID().toString().substring(0, 6)
+            + "\",\"acceptTerms\":true}";
+        Api.Response registered = Api.postJson(Stack.GATEWAY + "/api/v1/auth/registrations/employers", body);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.json().get("type").asString()).isEqualTo("EMPLOYER");
+        String companyId = registered.json().get("companyId").asString();
+        assertThat(companyId).isNotBlank();
+
+        String token = Api.login(email, PASSWORD);
+        assertThat(roles(token)).contains("employer", "employer_admin").doesNotContain("job_seeker");
+        assertThat(Api.get(Stack.GATEWAY + "/api/v1/accounts/me", token).json().get("companyId").asString()).isEqualTo(companyId);
+
+        String withAbn = body.replace("\"acceptTerms\"", "\"abn\":\"" + abn + "\",\"acceptTerms\"");
+        Api.Response first = Api.postJson(Stack.GATEWAY + "/api/v1/auth/registrations/employers",
+            withAbn.replace(email, RegistrationJourneyTests.uniqueEmail("abn-first")));
+        Api.Response second = Api.postJson(Stack.GATEWAY + "/api/v1/auth/registrations/employers",
+            withAbn.replace(email, RegistrationJourneyTests.uniqueEmail("abn-second")));
+        assertThat(List.of(first.status(), second.status())).as("one company per ABN").contains(409);
+    }
+
+    @Test
     void aDisabledAccountCannotSignInAndItsSessionsEnd() {
         String adminToken = freshAdminToken();
         String email = RegistrationJourneyTests.registeredSeeker();

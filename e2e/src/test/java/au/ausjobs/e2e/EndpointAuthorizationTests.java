@@ -35,6 +35,7 @@ class EndpointAuthorizationTests {
 
     static {
         MATRIX.put("POST /api/v1/auth/registrations", Set.of(PUBLIC));
+        MATRIX.put("POST /api/v1/auth/registrations/employers", Set.of(PUBLIC));
         MATRIX.put("POST /api/v1/auth/password-resets", Set.of(PUBLIC));
         MATRIX.put("GET /api/v1/auth/sessions", Set.of(SIGNED_IN));
         MATRIX.put("DELETE /api/v1/auth/sessions", Set.of(SIGNED_IN));

@@ -85,6 +85,7 @@ class SecurityTests extends GatewayTestSupport {
     @Test
     void signUpPasswordResetWebhooksAndUnsubscribeWorkWithoutToken() {
         client.post().uri("/api/v1/auth/registrations").bodyValue("{}").exchange().expectStatus().isOk();
+        client.post().uri("/api/v1/auth/registrations/employers").bodyValue("{}").exchange().expectStatus().isOk();
         client.post().uri("/api/v1/auth/password-resets").bodyValue("{}").exchange().expectStatus().isOk();
         client.post().uri("/api/v1/webhooks/stripe/events").bodyValue("{}").exchange().expectStatus().isOk();
         client.get().uri("/api/v1/unsubscribe/token-123").exchange().expectStatus().isOk();

@@ -34,6 +34,7 @@ public class Account implements HasOutbox {
     private Instant createdAt;
     private AccountStatus status = AccountStatus.ACTIVE;
     private boolean emailVerified;
+    private String companyId;
     private Instant deletedAt;
 
     @Version
@@ -99,6 +100,15 @@ public class Account implements HasOutbox {
 
     public Instant getDeletedAt() {
         return deletedAt;
+    }
+
+    /** For employers: the company they act for (null for job seekers). */
+    public String getCompanyId() {
+        return companyId;
+    }
+
+    public void joinCompany(String companyId) {
+        this.companyId = companyId;
     }
 
     public boolean isEmailVerified() {

@@ -26,7 +26,8 @@ class RegistrationController {
 
         @org.springframework.context.annotation.Bean
         au.ausjobs.platform.security.PublicPaths registrationIsPublic() {
-            return au.ausjobs.platform.security.PublicPaths.of("POST /api/v1/auth/registrations");
+            return au.ausjobs.platform.security.PublicPaths.of("POST /api/v1/auth/registrations",
+                "POST /api/v1/auth/registrations/employers");
         }
     }
 
@@ -44,6 +45,17 @@ class RegistrationController {
     @ApiResponse(responseCode = "413", description = "Body too large")
     ResponseEntity<AccountResponse> register(@Valid @RequestBody RegistrationRequest request) {
         AccountResponse account = AccountResponse.of(registrations.registerJobSeeker(request));
+        return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(account);
+    }
+
+    @PostMapping(path = "/employers", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register as an employer with a new company",
+        description = "You become the company's first employer admin (roles employer and employer_admin).")
+    @ApiResponse(responseCode = "201", description = "Account and company created")
+    @ApiResponse(responseCode = "400", description = "Missing or invalid fields (including an ABN failing its checksum)")
+    @ApiResponse(responseCode = "409", description = "The email address or the ABN is already registered")
+    ResponseEntity<AccountResponse> registerEmployer(@Valid @RequestBody EmployerRegistrationRequest request) {
+        AccountResponse account = AccountResponse.of(registrations.registerEmployer(request));
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(account);
     }
 }

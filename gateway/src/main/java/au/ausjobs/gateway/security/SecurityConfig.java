@@ -56,7 +56,8 @@ public class SecurityConfig {
     static final String[] PUBLIC_GET_PATHS = { "/api/v1/jobs/**", "/api/v1/search/**", "/api/v1/companies/**" };
 
     /** Signing up and asking for a password reset happen before there is a token. */
-    static final String[] PUBLIC_POST_PATHS = { "/api/v1/auth/registrations", "/api/v1/auth/password-resets" };
+    static final String[] PUBLIC_POST_PATHS = { "/api/v1/auth/registrations", "/api/v1/auth/registrations/employers",
+        "/api/v1/auth/password-resets" };
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,

@@ -68,7 +68,7 @@ class WelcomeMailTests {
     void sendsOneWelcomeMailWithTextAndHtmlPartsEvenWhenTheEventArrivesTwice() throws Exception {
         String email = "kylie." + UUID.randomUUID().toString().substring(0, 8) + "@example.com.au";
         UserRegistered registered = new UserRegistered(UUID.randomUUID().toString(), email, "Kylie <b>", "JOB_SEEKER",
-            List.of("job_seeker"), "en-AU", Instant.now());
+            List.of("job_seeker"), "en-AU", Instant.now(), null);
         CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
             .withSource(URI.create("/auth-service")).withType("au.ausjobs.user.registered.v1")
             .withSubject(registered.userId()).withTime(OffsetDateTime.now()).withDataContentType("application/json")

@@ -6,13 +6,14 @@ import java.util.List;
 public final class Topics {
 
     public static final String USERS = "ausjobs.users.v1";
+    public static final String COMPANIES = "ausjobs.companies.v1";
     public static final String JOBS = "ausjobs.jobs.v1";
     public static final String APPLICATIONS = "ausjobs.applications.v1";
     public static final String RESUMES = "ausjobs.resumes.v1";
     public static final String BILLING = "ausjobs.billing.v1";
     public static final String NOTIFICATIONS = "ausjobs.notifications.v1";
 
-    public static final List<String> ALL = List.of(USERS, JOBS, APPLICATIONS, RESUMES, BILLING, NOTIFICATIONS);
+    public static final List<String> ALL = List.of(USERS, COMPANIES, JOBS, APPLICATIONS, RESUMES, BILLING, NOTIFICATIONS);
 
     public static final String RETRY_SUFFIX = ".retry";
     public static final String DLT_SUFFIX = ".dlt";

@@ -17,10 +17,11 @@ import au.ausjobs.events.Topics;
  * @param roles realm roles granted at sign-up
  * @param locale the user's locale, e.g. en-AU
  * @param registeredAt when the account was created
+ * @param companyId for employers, the company they registered (null for job seekers)
  */
 @EventType(value = "au.ausjobs.user.registered.v1", topic = Topics.USERS)
 public record UserRegistered(String userId, String email, String firstName, String accountType, List<String> roles,
-        String locale, Instant registeredAt) implements DomainEvent {
+        String locale, Instant registeredAt, String companyId) implements DomainEvent {
 
     @Override
     public String aggregateId() {
