@@ -70,6 +70,36 @@ class AccountLifecycleTests {
     }
 
     @Test
+    void anEmployerAdminInvitesARecruiterWhoSetsAPasswordAndJoinsTheCompany() throws Exception {
+        String adminEmail = RegistrationJourneyTests.uniqueEmail("boss");
+        Api.Response company = Api.postJson(Stack.GATEWAY + "/api/v1/auth/registrations/employers", "{\"email\":\"" + adminEmail
+            + "\",\"password\":\"" + PASSWORD + "\",\"firstName\":\"Bo\",\"lastName\":\"Boss\",\"companyName\":\"Banksia "
+            + UUID.randomUUID().toString().substring(0, 6) + "\",\"acceptTerms\":true}");
+        assertThat(company.status()).as(company.body()).isEqualTo(201);
+        String companyId = company.json().get("companyId").asString();
+        String adminToken = Api.login(adminEmail, PASSWORD);
+
+        String recruiterEmail = RegistrationJourneyTests.uniqueEmail("recruiter");
+        Api.Response invited = Api.postJson(Stack.GATEWAY + "/api/v1/auth/companies/" + companyId + "/invitations",
+            "{\"email\":\"" + recruiterEmail + "\",\"firstName\":\"Rae\",\"lastName\":\"Cruiter\"}", adminToken);
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        assertThat(invited.json().get("companyId").asString()).isEqualTo(companyId);
+        assertThat(Keycloak.signIn(recruiterEmail, PASSWORD).status()).as("no password until the invitation is accepted")
+            .isEqualTo(401);
+
+        IdentityJourneyTests.setPasswordThroughMailedLink(IdentityJourneyTests.awaitMail(recruiterEmail, 1), PASSWORD);
+        String recruiterToken = Api.login(recruiterEmail, PASSWORD);
+        assertThat(roles(recruiterToken)).contains("employer").doesNotContain("employer_admin");
+        assertThat(Api.get(Stack.GATEWAY + "/api/v1/accounts/me", recruiterToken).json().get("companyId").asString())
+            .isEqualTo(companyId);
+
+        Api.Response byRecruiter = Api.postJson(Stack.GATEWAY + "/api/v1/auth/companies/" + companyId + "/invitations",
+            "{\"email\":\"" + RegistrationJourneyTests.uniqueEmail("x") + "\",\"firstName\":\"X\",\"lastName\":\"Y\"}",
+            recruiterToken);
+        assertThat(byRecruiter.status()).as("recruiters cannot invite").isEqualTo(403);
+    }
+
+    @Test
     void aDisabledAccountCannotSignInAndItsSessionsEnd() {
         String adminToken = freshAdminToken();
         String email = RegistrationJourneyTests.registeredSeeker();

@@ -46,6 +46,7 @@ class EndpointAuthorizationTests {
         MATRIX.put("DELETE /api/v1/accounts/{id}/lockout", Set.of("admin"));
         MATRIX.put("DELETE /api/v1/accounts/me", Set.of(SIGNED_IN));
         MATRIX.put("POST /api/v1/auth/email-verifications", Set.of(SIGNED_IN));
+        MATRIX.put("POST /api/v1/auth/companies/{companyId}/invitations", Set.of("employer_admin"));
         MATRIX.put("PUT /api/v1/accounts/{id}/roles", Set.of("admin"));
         MATRIX.put("POST /api/v1/accounts/{id}/disable", Set.of("admin"));
         MATRIX.put("POST /api/v1/accounts/{id}/enable", Set.of("admin"));

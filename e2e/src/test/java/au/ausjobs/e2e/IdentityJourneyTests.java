@@ -93,21 +93,8 @@ class IdentityJourneyTests {
         assertThat(known.body()).as("nothing reveals whether the address has an account").isEqualTo(unknown.body());
 
         Mailbox.Mail mail = awaitMail(email, before + 1);
-        String link = extractLink(mail.text() != null ? mail.text() : mail.html());
-        assertThat(link).startsWith(Stack.KEYCLOAK + "/realms/ausjobs/login-actions/action-token");
-
-        Browser browser = new Browser();
-        String page = browser.open(link);
-        for (int step = 0; step < 3 && !page.contains("password-new"); step++) {
-            // Keycloak first shows "Perform the following action(s): Update Password » Click here to proceed".
-            String proceed = Browser.link(page, "login-actions");
-            assertThat(proceed).as("a link to proceed on:\n" + page).isNotNull();
-            page = browser.open(proceed.startsWith("http") ? proceed : Stack.KEYCLOAK + proceed);
-        }
         String newPassword = "Southern-Cross-2027";
-        String done = browser.submit(Browser.formAction(page, "passwd-update"), Map.of("password-new", newPassword,
-            "password-confirm", newPassword, "logout-sessions", "on"));
-        assertThat(done).contains("updated");
+        setPasswordThroughMailedLink(mail, newPassword);
 
         assertThat(Keycloak.signIn(email, newPassword).status()).as("the new password works").isEqualTo(200);
         assertThat(Keycloak.signIn(email, PASSWORD).status()).as("the old one does not").isEqualTo(401);
@@ -169,7 +156,24 @@ class IdentityJourneyTests {
         assertThat(Keycloak.signIn(email, PASSWORD).status()).as("unlocked by the admin").isEqualTo(200);
     }
 
-    private static Mailbox.Mail awaitMail(String email, int count) throws InterruptedException {
+    /** Follows Keycloak's mailed action link (reset or invitation) and sets a password on its page. */
+    static void setPasswordThroughMailedLink(Mailbox.Mail mail, String newPassword) {
+        String link = extractLink(mail.text() != null ? mail.text() : mail.html());
+        assertThat(link).startsWith(Stack.KEYCLOAK + "/realms/ausjobs/login-actions/action-token");
+        Browser browser = new Browser();
+        String page = browser.open(link);
+        for (int step = 0; step < 3 && !page.contains("password-new"); step++) {
+            // Keycloak first shows "Perform the following action(s): Update Password » Click here to proceed".
+            String proceed = Browser.link(page, "login-actions");
+            assertThat(proceed).as("a link to proceed on:\n" + page).isNotNull();
+            page = browser.open(proceed.startsWith("http") ? proceed : Stack.KEYCLOAK + proceed);
+        }
+        String done = browser.submit(Browser.formAction(page, "passwd-update"), Map.of("password-new", newPassword,
+            "password-confirm", newPassword, "logout-sessions", "on"));
+        assertThat(done).contains("updated");
+    }
+
+    static Mailbox.Mail awaitMail(String email, int count) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             List<Mailbox.Mail> mails = Mailbox.read(email);
@@ -181,7 +185,7 @@ class IdentityJourneyTests {
         throw new AssertionError("mail " + count + " for " + email + " did not arrive");
     }
 
-    private static String extractLink(String body) {
+    static String extractLink(String body) {
         Matcher matcher = Pattern.compile("(http://127\\.0\\.0\\.1:8180/realms/ausjobs/login-actions/action-token[^\\s\"<>]+)")
             .matcher(body);
         if (!matcher.find()) {

@@ -74,6 +74,25 @@ public class KeycloakAdminClient {
         }
     }
 
+    /**
+     * Creates an enabled user without a password, whose address counts as verified once they follow the invitation
+     * mail (they set their password there); returns the new user's id. 409 if the email is taken.
+     */
+    public String createInvitedUser(String email, String firstName, String lastName) {
+        Map<String, Object> user = Map.of("username", email, "email", email, "firstName", firstName, "lastName", lastName,
+            "enabled", true, "emailVerified", true);
+        try {
+            URI location = call(() -> rest.post().uri("/admin/realms/{realm}/users", properties.realm())
+                .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(user)
+                .retrieve().toBodilessEntity().getHeaders().getLocation());
+            String path = location.getPath();
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+        catch (HttpClientErrorException.Conflict e) {
+            throw ApiException.conflict("email-taken", "An account with this email address already exists");
+        }
+    }
+
     public void assignRealmRoles(String userId, List<String> roles) {
         List<Map<String, Object>> representations = roleRepresentations(roles);
         call(() -> rest.post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)

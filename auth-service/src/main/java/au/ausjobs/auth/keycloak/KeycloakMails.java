@@ -38,6 +38,14 @@ public class KeycloakMails {
             () -> keycloak.sendVerifyEmail(userId, VERIFY_LIFESPAN_SECONDS)));
     }
 
+    /** Invitation links (set your password and join the company) work for 7 days. */
+    public static final long INVITATION_LIFESPAN_SECONDS = 7 * 24 * 3600;
+
+    public void inviteToSetPassword(String userId) {
+        executor.execute(() -> send("invitation", userId,
+            () -> keycloak.sendPasswordResetMail(userId, INVITATION_LIFESPAN_SECONDS)));
+    }
+
     public void resetPassword(String userId) {
         executor.execute(() -> send("password reset", userId,
             () -> keycloak.sendPasswordResetMail(userId, RESET_LIFESPAN_SECONDS)));
