@@ -87,7 +87,7 @@ class AccountLifecycleTests {
         assertThat(Keycloak.signIn(recruiterEmail, PASSWORD).status()).as("no password until the invitation is accepted")
             .isEqualTo(401);
 
-        IdentityJourneyTests.setPasswordThroughMailedLink(IdentityJourneyTests.awaitMail(recruiterEmail, 1), PASSWORD);
+        IdentityJourneyTests.setPasswordThroughMailedLink(IdentityJourneyTests.awaitActionMail(recruiterEmail), PASSWORD);
         String recruiterToken = Api.login(recruiterEmail, PASSWORD);
         assertThat(roles(recruiterToken)).contains("employer").doesNotContain("employer_admin");
         assertThat(Api.get(Stack.GATEWAY + "/api/v1/accounts/me", recruiterToken).json().get("companyId").asString())

@@ -30,6 +30,15 @@ class WelcomeMail {
         this.appUrl = appUrl;
     }
 
+    /** Employers (company founders and invited recruiters) post jobs; everyone else is a job seeker. */
+    static String whatNext(UserRegistered user) {
+        if ("EMPLOYER".equals(user.accountType())) {
+            return "Your employer account is ready: post jobs for your company and follow your applicants in one place.";
+        }
+        return "Your job seeker account is ready: upload a resume, save searches and we will tell you when jobs "
+            + "that fit you are posted.";
+    }
+
     void send(UserRegistered user, String eventId) {
         MimeMessage message = mailSender.createMimeMessage();
         try {
@@ -40,22 +49,20 @@ class WelcomeMail {
             String text = """
                 G'day %s,
 
-                Welcome to AusJobs. Your job seeker account is ready: upload a resume, save searches and we will
-                tell you when jobs that fit you are posted.
+                Welcome to AusJobs. %s
 
                 Start here: %s
 
                 The AusJobs team
-                """.formatted(user.firstName(), appUrl);
+                """.formatted(user.firstName(), whatNext(user), appUrl);
             String html = """
                 <!doctype html><html lang="en-AU"><body style="font-family:Arial,sans-serif;color:#1a1a1a">
                 <p>G'day %s,</p>
-                <p>Welcome to AusJobs. Your job seeker account is ready: upload a resume, save searches and we will
-                tell you when jobs that fit you are posted.</p>
+                <p>Welcome to AusJobs. %s</p>
                 <p><a href="%s" style="color:#00843D">Start here</a></p>
                 <p>The AusJobs team</p>
                 </body></html>
-                """.formatted(HtmlUtils.htmlEscape(user.firstName()), HtmlUtils.htmlEscape(appUrl));
+                """.formatted(HtmlUtils.htmlEscape(user.firstName()), whatNext(user), HtmlUtils.htmlEscape(appUrl));
             helper.setText(text, html);
             // Lets support trace a mail back to the event that caused it, without personal data.
             message.setHeader("X-AusJobs-Event-Id", eventId);

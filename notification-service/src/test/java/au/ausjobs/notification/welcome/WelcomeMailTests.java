@@ -80,12 +80,29 @@ class WelcomeMailTests {
         assertThat(mail.getSubject()).isEqualTo("Welcome to AusJobs, Kylie <b>");
         String text = part(mail, "text/plain");
         String html = part(mail, "text/html");
-        assertThat(text).contains("G'day Kylie <b>");
+        assertThat(text).contains("G'day Kylie <b>").contains("job seeker account");
         assertThat(html).contains("Kylie &lt;b&gt;").doesNotContain("<b>");
 
         // A second delivery of the same event must not send a second mail: wait past a relay/consume cycle.
         Thread.sleep(3000);
         assertThat(mailsTo(email)).hasSize(1);
+    }
+
+    @Test
+    void anEmployerIsWelcomedAsAnEmployerNotAsAJobSeeker() throws Exception {
+        String email = "rae." + UUID.randomUUID().toString().substring(0, 8) + "@example.com.au";
+        UserRegistered registered = new UserRegistered(UUID.randomUUID().toString(), email, "Rae", "EMPLOYER",
+            List.of("employer"), "en-AU", Instant.now(), UUID.randomUUID().toString());
+        CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+            .withSource(URI.create("/auth-service")).withType("au.ausjobs.user.registered.v1")
+            .withSubject(registered.userId()).withTime(OffsetDateTime.now()).withDataContentType("application/json")
+            .withData(jsonMapper.writeValueAsBytes(registered)).build();
+        producer.send(new ProducerRecord<>(Topics.USERS, registered.userId(), event)).get();
+
+        MimeMessage mail = awaitMailTo(email, Duration.ofSeconds(60));
+        assertThat(part(mail, "text/plain")).contains("employer account").contains("post jobs")
+            .doesNotContain("job seeker");
+        assertThat(part(mail, "text/html")).contains("employer account").doesNotContain("job seeker");
     }
 
     /** The first body part of the given type, searched through nested multiparts. */
