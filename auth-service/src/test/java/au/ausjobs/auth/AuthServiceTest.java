@@ -50,9 +50,14 @@ public abstract class AuthServiceTest {
         accountRepository.deleteAll();
     }
 
-    /** A token for {@code subject} with one realm role, signed in {@code signedInAgo} ago. */
+    /**
+     * A token for {@code subject} with one realm role, signed in {@code signedInAgo} ago: admins through the admin
+     * console (the only client whose tokens carry admin rights), everyone else through the web app.
+     */
     protected static RequestPostProcessor user(String subject, String role, Duration signedInAgo) {
+        String client = "admin".equals(role) ? KeycloakRolesConverter.ADMIN_CONSOLE_CLIENT : "ausjobs-spa";
         return jwt().jwt(j -> j.subject(subject).claim("auth_time", Instant.now().minus(signedInAgo).getEpochSecond())
-            .claim("realm_access", Map.of("roles", List.of(role)))).authorities(new KeycloakRolesConverter());
+            .claim("azp", client).claim("realm_access", Map.of("roles", List.of(role))))
+            .authorities(new KeycloakRolesConverter());
     }
 }

@@ -36,11 +36,13 @@ class AccountLifecycleTests {
         String id = Api.get(Stack.GATEWAY + "/api/v1/accounts/me", Api.login(email, PASSWORD), "application/json").json()
             .get("id").asString();
 
-        Api.Response changed = put(Stack.GATEWAY + "/api/v1/accounts/" + id + "/roles",
+        Api.Response changed = Api.putJson(Stack.GATEWAY + "/api/v1/accounts/" + id + "/roles",
             "{\"roles\":[\"job_seeker\",\"premium\"]}", adminToken);
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.json().get("roles").toString()).contains("premium");
-        assertThat(roles(Api.login(email, PASSWORD))).contains("premium", "job_seeker");
+        Keycloak.SignIn next = Keycloak.webAppSignIn(email, PASSWORD, new Totp());
+        assertThat(next.steps).as("premium accounts need a second factor").contains("set-up-app");
+        assertThat(Api.roles(next.accessToken())).contains("premium", "job_seeker");
         assertThat(eventTypesFor(id)).contains("au.ausjobs.user.role-changed.v1");
     }
 
@@ -58,7 +60,7 @@ class AccountLifecycleTests {
         assertThat(companyId).isNotBlank();
 
         String token = Api.login(email, PASSWORD);
-        assertThat(roles(token)).contains("employer", "employer_admin").doesNotContain("job_seeker");
+        assertThat(Api.roles(token)).contains("employer", "employer_admin").doesNotContain("job_seeker");
         assertThat(Api.get(Stack.GATEWAY + "/api/v1/accounts/me", token).json().get("companyId").asString()).isEqualTo(companyId);
 
         String withAbn = body.replace("\"acceptTerms\"", "\"abn\":\"" + abn + "\",\"acceptTerms\"");
@@ -89,7 +91,7 @@ class AccountLifecycleTests {
 
         IdentityJourneyTests.setPasswordThroughMailedLink(IdentityJourneyTests.awaitActionMail(recruiterEmail), PASSWORD);
         String recruiterToken = Api.login(recruiterEmail, PASSWORD);
-        assertThat(roles(recruiterToken)).contains("employer").doesNotContain("employer_admin");
+        assertThat(Api.roles(recruiterToken)).contains("employer").doesNotContain("employer_admin");
         assertThat(Api.get(Stack.GATEWAY + "/api/v1/accounts/me", recruiterToken).json().get("companyId").asString())
             .isEqualTo(companyId);
 
@@ -135,13 +137,12 @@ class AccountLifecycleTests {
     @Test
     void destructiveAdminActionsNeedASignInWithinTheLastMinutes() throws Exception {
         assumeTrue(Stack.startedHere(), "needs the e2e stack's short step-up window (profile test)");
-        String adminEmail = RegistrationJourneyTests.registeredSeeker();
-        Keycloak.grantRealmRoles(accountId(adminEmail), List.of("admin"));
-        JsonNode admin = Keycloak.browserSignIn(adminEmail, PASSWORD);
+        Staff staff = Staff.newAdmin();
+        JsonNode admin = staff.firstSignIn();
         String target = accountId(RegistrationJourneyTests.registeredSeeker());
 
         Thread.sleep(16_000); // past the test profile's 15 s window
-        Api.Response refresh = Keycloak.refresh(admin.get("refresh_token").asString(), "ausjobs-spa");
+        Api.Response refresh = Keycloak.refresh(admin.get("refresh_token").asString(), Keycloak.ADMIN_CONSOLE);
         assertThat(refresh.status()).as(refresh.body()).isEqualTo(200);
         String refreshed = refresh.json().get("access_token").asString();
         Api.Response stale = Api.delete(Stack.GATEWAY + "/api/v1/accounts/" + target, refreshed);
@@ -149,38 +150,17 @@ class AccountLifecycleTests {
         assertThat(stale.header("WWW-Authenticate")).contains("insufficient_user_authentication").contains("max_age=15");
         assertThat(stale.json().get("type").asString()).isEqualTo("https://ausjobs.au/problems/step-up-required");
 
-        String fresh = Keycloak.browserSignIn(adminEmail, PASSWORD).get("access_token").asString();
+        String fresh = staff.freshConsoleToken();
         assertThat(Api.delete(Stack.GATEWAY + "/api/v1/accounts/" + target, fresh).status()).isEqualTo(204);
     }
 
     /** An admin who has just signed in through the browser flow (so step-up lets them act). */
     private static String freshAdminToken() {
-        String adminEmail = RegistrationJourneyTests.registeredSeeker();
-        Keycloak.grantRealmRoles(accountId(adminEmail), List.of("admin"));
-        return Keycloak.browserSignIn(adminEmail, PASSWORD).get("access_token").asString();
+        return Staff.newAdmin().accessToken();
     }
 
     private static String accountId(String email) {
         return Api.get(Stack.GATEWAY + "/api/v1/accounts/me", Api.login(email, PASSWORD)).json().get("id").asString();
-    }
-
-    private static Api.Response put(String url, String json, String token) {
-        try {
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
-            var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-            return new Api.Response(response.statusCode(), response.headers(), response.body());
-        }
-        catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static List<String> roles(String accessToken) {
-        String payload = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8);
-        JsonNode roles = Api.JSON.readTree(payload).path("realm_access").path("roles");
-        return roles.valueStream().map(JsonNode::asString).toList();
     }
 
     /**

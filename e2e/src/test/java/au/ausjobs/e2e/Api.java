@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -52,8 +54,23 @@ final class Api {
     }
 
     static Response postJson(String url, String json, String token) {
+        return sendJson("POST", url, json, token);
+    }
+
+    /** The realm roles in an access token (read, not verified: the services verify). */
+    static List<String> roles(String accessToken) {
+        String payload = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8);
+        JsonNode roles = Api.JSON.readTree(payload).path("realm_access").path("roles");
+        return roles.valueStream().map(JsonNode::asString).toList();
+    }
+
+    static Response putJson(String url, String json, String token) {
+        return sendJson("PUT", url, json, token);
+    }
+
+    private static Response sendJson(String method, String url, String json, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+            .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -132,6 +132,29 @@ final class Browser {
         return unescape(action.group(1));
     }
 
+    /** The value of the first form field named {@code name} on the page, or null. */
+    static String fieldValue(String html, String name) {
+        Matcher input = Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>", Pattern.DOTALL).matcher(html);
+        if (!input.find()) {
+            return null;
+        }
+        Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
+        return value.find() ? unescape(value.group(1)) : null;
+    }
+
+    /** Every value of the form fields named {@code name} on the page (e.g. the choices Keycloak offers). */
+    static java.util.List<String> fieldValues(String html, String name) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        Matcher input = Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>", Pattern.DOTALL).matcher(html);
+        while (input.find()) {
+            Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
+            if (value.find()) {
+                values.add(unescape(value.group(1)));
+            }
+        }
+        return values;
+    }
+
     /** The first link on the page whose address contains {@code part}, or null. */
     static String link(String html, String part) {
         Matcher href = Pattern.compile("href=\"([^\"]*" + Pattern.quote(part) + "[^\"]*)\"").matcher(html);

@@ -136,10 +136,7 @@ class IdentityJourneyTests {
         assertThat(locked.status()).as("even the right password is refused while locked").isNotEqualTo(200);
         assertThat(locked.json().get("error").asString()).isEqualTo("invalid_grant");
 
-        String adminEmail = RegistrationJourneyTests.uniqueEmail("admin");
-        String adminId = RegistrationJourneyTests.register(adminEmail, "Admin", PASSWORD).json().get("id").asString();
-        Keycloak.grantRealmRoles(adminId, List.of("admin"));
-        String adminToken = Keycloak.signIn(adminEmail, PASSWORD).json().get("access_token").asString();
+        String adminToken = Staff.newAdmin().accessToken();
         String seekerToken = Api.login(RegistrationJourneyTests.registeredSeeker(), PASSWORD);
 
         assertThat(Api.get(Stack.GATEWAY + "/api/v1/accounts/" + userId + "/lockout", seekerToken).status())

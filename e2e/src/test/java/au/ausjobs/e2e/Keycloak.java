@@ -1,7 +1,10 @@
 package au.ausjobs.e2e;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +23,12 @@ final class Keycloak {
     static Api.Response signIn(String email, String password) {
         return Api.postForm(TOKEN, Map.of("grant_type", "password", "client_id", "ausjobs-tests", "username", email,
             "password", password, "scope", "openid"));
+    }
+
+    /** The password grant with an authenticator app code (parameter totp), for accounts that have a second factor. */
+    static Api.Response signIn(String email, String password, String totp) {
+        return Api.postForm(TOKEN, Map.of("grant_type", "password", "client_id", "ausjobs-tests", "username", email,
+            "password", password, "scope", "openid", "totp", totp));
     }
 
     static Api.Response refresh(String refreshToken) {
@@ -64,6 +73,148 @@ final class Keycloak {
             throw new IllegalStateException("sign-in did not return to the SPA: " + redirect + "\n" + browser.lastPage);
         }
         return Pkce.query(redirect).get("code");
+    }
+
+    static final String ADMIN_CONSOLE = "ausjobs-admin";
+    static final String ADMIN_CONSOLE_REDIRECT = "http://localhost:5174/callback";
+
+    /** Signs in to the staff console (client ausjobs-admin), setting up or using the second factor as Keycloak asks. */
+    static SignIn consoleSignIn(String email, String password, Totp app) {
+        return new SignIn(new Browser(), ADMIN_CONSOLE, ADMIN_CONSOLE_REDIRECT, "").complete(email, password, app, false);
+    }
+
+    /** Signs in to the web app (client ausjobs-spa), setting up or using the second factor as Keycloak asks. */
+    static SignIn webAppSignIn(String email, String password, Totp app) {
+        return new SignIn(new Browser(), "ausjobs-spa", SPA_REDIRECT, "").complete(email, password, app, false);
+    }
+
+    /**
+     * One interactive sign-in (Authorization Code + PKCE) through Keycloak's pages, as a person in a browser does it.
+     * {@link #steps} records what Keycloak asked for: password, set-up-app, save-recovery-codes, app-code, recovery-code.
+     */
+    static final class SignIn {
+
+        final Browser browser;
+        final List<String> steps = new ArrayList<>();
+        private final String clientId;
+        private final String redirect;
+        private final String verifier = Pkce.verifier();
+        private String leaving;
+
+        /** Opens the authorization endpoint; {@code extraQuery} may ask for an action, e.g. "&kc_action=CONFIGURE_TOTP". */
+        SignIn(Browser browser, String clientId, String redirect, String extraQuery) {
+            this.browser = browser;
+            this.clientId = clientId;
+            this.redirect = redirect;
+            leaving = browser.openUntilLeaving(Pkce.authorizeUrl(clientId, redirect, Pkce.challenge(verifier)) + extraQuery,
+                Stack.KEYCLOAK);
+        }
+
+        String page() {
+            return browser.lastPage;
+        }
+
+        boolean finished() {
+            return leaving != null;
+        }
+
+        /** Submits the form whose id contains {@code formId} on the current page. */
+        SignIn submit(String formId, Map<String, String> fields) {
+            leaving = browser.submitUntilLeaving(Browser.formAction(page(), formId), fields, Stack.KEYCLOAK);
+            return this;
+        }
+
+        /**
+         * Answers Keycloak's pages until it sends the browser back to the app: the password, then the authenticator
+         * app (set up on first use, keeping the recovery codes Keycloak shows) or, with {@code useRecoveryCode}, the
+         * next recovery code through "Try another way".
+         */
+        SignIn complete(String email, String password, Totp app, boolean useRecoveryCode) {
+            for (int page = 0; !finished() && page < 10; page++) {
+                String html = page();
+                if (html.contains("id=\"kc-form-login\"")) {
+                    steps.add("password");
+                    submit("kc-form-login", Map.of("username", email, "password", password));
+                }
+                else if (html.contains("kc-totp-settings-form")) {
+                    steps.add("set-up-app");
+                    requireApp(app, html).setUp(Browser.fieldValue(html, "totpSecret"));
+                    submit("kc-totp-settings-form", Map.of("totp", app.nextCode(), "totpSecret", Browser.fieldValue(html, "totpSecret"),
+                        "userLabel", "Phone"));
+                }
+                else if (html.contains("kc-recovery-codes-settings-form")) {
+                    steps.add("save-recovery-codes");
+                    String codes = Browser.fieldValue(html, "generatedRecoveryAuthnCodes");
+                    requireApp(app, html).keepRecoveryCodes(List.of(codes.split(",")));
+                    submit("kc-recovery-codes-settings-form", Map.of("generatedRecoveryAuthnCodes", codes,
+                        "generatedAt", Browser.fieldValue(html, "generatedAt"), "userLabel", "Recovery codes",
+                        "kcRecoveryCodesConfirmationCheck", "on"));
+                }
+                else if (html.contains("kc-otp-login-form") && useRecoveryCode) {
+                    chooseRecoveryCode();
+                }
+                else if (html.contains("kc-otp-login-form")) {
+                    steps.add("app-code");
+                    submit("kc-otp-login-form", Map.of("otp", requireApp(app, html).nextCode()));
+                }
+                else if (html.contains("kc-recovery-code-login-form")) {
+                    steps.add("recovery-code");
+                    submit("kc-recovery-code-login-form", Map.of("recoveryCodeInput", requireApp(app, html).nextRecoveryCode()));
+                }
+                else {
+                    throw new AssertionError("sign-in stopped on a page it cannot answer:\n" + html);
+                }
+            }
+            if (!finished() || !leaving.startsWith(redirect)) {
+                throw new AssertionError("sign-in did not return to " + redirect + ": " + leaving + "\n" + page());
+            }
+            return this;
+        }
+
+        /** On the app-code page: "Try another way", then "Recovery Authentication Code". */
+        SignIn chooseRecoveryCode() {
+            submit("kc-select-try-another-way-form", Map.of("tryAnotherWay", "on"));
+            return submit("kc-select-credential-form", Map.of("authenticationExecution", choice(page(), "Recovery Authentication Code")));
+        }
+
+        /** Exchanges the authorization code, as the app does after the redirect. */
+        JsonNode tokens() {
+            Api.Response tokens = Api.postForm(TOKEN, Map.of("grant_type", "authorization_code", "client_id", clientId,
+                "code", Pkce.query(leaving).get("code"), "redirect_uri", redirect, "code_verifier", verifier));
+            if (tokens.status() != 200) {
+                throw new IllegalStateException("code exchange failed: " + tokens.body());
+            }
+            return tokens.json();
+        }
+
+        String accessToken() {
+            return tokens().get("access_token").asString();
+        }
+
+        private static Totp requireApp(Totp app, String html) {
+            if (app == null) {
+                throw new AssertionError("Keycloak asked for a second factor this sign-in has none of:\n" + html);
+            }
+            return app;
+        }
+
+        /** On Keycloak's "choose a way to sign in" page, the option whose title contains {@code title}. */
+        private static String choice(String html, String title) {
+            Matcher option = Pattern.compile("name=\"authenticationExecution\" value=\"([^\"]+)\"").matcher(html);
+            List<Integer> starts = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            while (option.find()) {
+                starts.add(option.start());
+                ids.add(option.group(1));
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                int end = i + 1 < ids.size() ? starts.get(i + 1) : html.length();
+                if (html.substring(starts.get(i), end).contains(title)) {
+                    return ids.get(i);
+                }
+            }
+            throw new AssertionError("no sign-in option " + title + " on:\n" + html);
+        }
     }
 
     /** Grants realm roles to a user, as an operator would with the admin console. */

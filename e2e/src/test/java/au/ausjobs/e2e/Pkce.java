@@ -34,8 +34,12 @@ final class Pkce {
     }
 
     static String authorizeUrl(String challenge) {
-        String url = Stack.KEYCLOAK + "/realms/ausjobs/protocol/openid-connect/auth?client_id=ausjobs-spa&response_type=code"
-            + "&scope=openid&state=st-1&redirect_uri=" + URLEncoder.encode(Keycloak.SPA_REDIRECT, StandardCharsets.UTF_8);
+        return authorizeUrl("ausjobs-spa", Keycloak.SPA_REDIRECT, challenge);
+    }
+
+    static String authorizeUrl(String clientId, String redirect, String challenge) {
+        String url = Stack.KEYCLOAK + "/realms/ausjobs/protocol/openid-connect/auth?client_id=" + clientId + "&response_type=code"
+            + "&scope=openid&state=st-1&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8);
         return challenge == null ? url : url + "&code_challenge_method=S256&code_challenge=" + challenge;
     }
 

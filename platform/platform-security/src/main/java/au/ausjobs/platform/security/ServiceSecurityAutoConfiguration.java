@@ -46,8 +46,8 @@ public class ServiceSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    KeycloakRolesConverter keycloakRolesConverter() {
-        return new KeycloakRolesConverter();
+    KeycloakRolesConverter keycloakRolesConverter(SecurityProperties properties) {
+        return new KeycloakRolesConverter(properties.staffClients());
     }
 
     /**

@@ -28,10 +28,31 @@ class KeycloakRolesConverterTests {
     }
 
     @Test
-    void givesAnAdminTokenTheAuthorityHasRoleAdminChecks() {
+    void givesAnAdminTokenFromTheAdminConsoleTheAuthorityHasRoleAdminChecks() {
+        assertThat(authorities(claims -> {
+            claims.put("azp", "ausjobs-admin");
+            claims.put("realm_access", Map.of("roles", List.of("admin")));
+        })).containsExactly(Roles.authority(Roles.ADMIN)).containsExactly("ROLE_admin");
+    }
+
+    @Test
+    void ignoresTheAdminRoleInTokensFromOtherClientsButKeepsTheOtherRoles() {
+        for (String client : new String[] { "ausjobs-spa", "ausjobs-mobile", "ausjobs-tests" }) {
+            assertThat(authorities(claims -> {
+                claims.put("azp", client);
+                claims.put("realm_access", Map.of("roles", List.of("admin", "job_seeker", "mfa_required")));
+            })).as(client).containsExactlyInAnyOrder("ROLE_job_seeker", "ROLE_mfa_required");
+        }
         assertThat(authorities(claims -> claims.put("realm_access", Map.of("roles", List.of("admin")))))
-            .containsExactly(Roles.authority(Roles.ADMIN))
-            .containsExactly("ROLE_admin");
+            .as("no azp at all").isEmpty();
+    }
+
+    @Test
+    void staffClientsAreConfigurable() {
+        KeycloakRolesConverter withTestConsole = new KeycloakRolesConverter(List.of("ausjobs-admin", "ops-console"));
+        Jwt jwt = Jwt.withTokenValue("token").header("alg", "RS256").subject("user-1").claim("azp", "ops-console")
+            .claim("realm_access", Map.of("roles", List.of("admin"))).build();
+        assertThat(withTestConsole.convert(jwt)).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_admin");
     }
 
     @Test

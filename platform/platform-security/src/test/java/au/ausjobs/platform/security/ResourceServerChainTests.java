@@ -84,6 +84,13 @@ class ResourceServerChainTests {
     }
 
     @Test
+    void refusesAnAdminWhoSignedInToTheWebAppRatherThanTheAdminConsole() throws Exception {
+        mvc.perform(get("/api/v1/admin/reports").with(withRolesFrom("ausjobs-spa", "admin-1", "admin", "job_seeker")))
+            .andExpect(status().isForbidden())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/forbidden"));
+    }
+
+    @Test
     void refusesAnonymousCallerOnTheAdminEndpointWith401NotA403() throws Exception {
         mvc.perform(get("/api/v1/admin/reports"))
             .andExpect(status().isUnauthorized())
@@ -109,8 +116,14 @@ class ResourceServerChainTests {
             .andExpect(status().isOk());
     }
 
+    /** A token from the admin console when it carries the admin role, else from the web app. */
     private static RequestPostProcessor withRoles(String subject, String... roles) {
-        return jwt().jwt(j -> j.subject(subject).claim("realm_access", Map.of("roles", List.of(roles))))
+        String client = List.of(roles).contains("admin") ? "ausjobs-admin" : "ausjobs-spa";
+        return withRolesFrom(client, subject, roles);
+    }
+
+    private static RequestPostProcessor withRolesFrom(String client, String subject, String... roles) {
+        return jwt().jwt(j -> j.subject(subject).claim("azp", client).claim("realm_access", Map.of("roles", List.of(roles))))
             .authorities(new KeycloakRolesConverter());
     }
 
