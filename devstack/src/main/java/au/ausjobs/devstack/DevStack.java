@@ -122,11 +122,15 @@ public final class DevStack implements AutoCloseable {
             running.add(kafka);
             kafka.start(Duration.ofSeconds(90));
         });
-        Map<String, String> keycloakEnv = Map.of(
+        Map<String, String> keycloakEnv = new java.util.HashMap<>(Map.of(
             "AUSJOBS_SERVICES_CLIENT_SECRET", secrets.getProperty("keycloak.services.secret"),
             "AUSJOBS_SMTP_HOST", "127.0.0.1", "AUSJOBS_SMTP_PORT", String.valueOf(SMTP),
             "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-            "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.getProperty("keycloak.admin.password"));
+            "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.getProperty("keycloak.admin.password"),
+            // The stand-in social provider (realm partner-idp) is part of every dev and test stack.
+            "AUSJOBS_PARTNER_IDP_ENABLED", "true",
+            "AUSJOBS_PARTNER_IDP_SECRET", secrets.getProperty("keycloak.partner.secret")));
+        keycloakEnv.putAll(SocialProviders.fromEnvironment(System.getenv()));
         keycloak = KeycloakServer.start(root, dataDir, logs.resolve("keycloak.log"), KeycloakServer.PORT, keycloakEnv);
         running.add(keycloak);
         progress("keycloak", "starting (pid " + keycloak.pid() + ")");
@@ -307,6 +311,7 @@ public final class DevStack implements AutoCloseable {
             }
             boolean changed = properties.putIfAbsent("keycloak.services.secret", randomSecret()) == null;
             changed |= properties.putIfAbsent("keycloak.admin.password", randomSecret()) == null;
+            changed |= properties.putIfAbsent("keycloak.partner.secret", randomSecret()) == null;
             if (changed) {
                 try (var writer = Files.newBufferedWriter(file)) {
                     properties.store(writer, "Generated local secrets for the dev stack (never committed)");

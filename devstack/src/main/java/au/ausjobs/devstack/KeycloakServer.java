@@ -14,8 +14,8 @@ import au.ausjobs.platform.test.ChildJvm;
 
 /**
  * Keycloak from the Maven Central distribution (unpacked by the devstack build into devstack/target/keycloak),
- * in dev mode on 127.0.0.1 with the realm imported from keycloak/realm-ausjobs.json and its H2 database kept in
- * the stack's data folder, so users survive a restart. Needs a JDK 21+; we look for one and say so if none.
+ * in dev mode on 127.0.0.1 with the realms imported from keycloak/ (ausjobs, and partner-idp: a stand-in social
+ * provider for dev and test stacks) and its H2 database kept in the stack's data folder, so users survive a restart. Needs a JDK 21+; we look for one and say so if none.
  */
 final class KeycloakServer implements Component {
 
@@ -37,8 +37,9 @@ final class KeycloakServer implements Component {
         try {
             Path imports = home.resolve("data/import");
             Files.createDirectories(imports);
-            Files.copy(root.resolve("keycloak/realm-ausjobs.json"), imports.resolve("realm-ausjobs.json"),
-                StandardCopyOption.REPLACE_EXISTING);
+            for (String realm : List.of("realm-ausjobs.json", "realm-partner-idp.json")) {
+                Files.copy(root.resolve("keycloak").resolve(realm), imports.resolve(realm), StandardCopyOption.REPLACE_EXISTING);
+            }
             Path db = dataDir.resolve("keycloak");
             Files.createDirectories(db);
             Files.createDirectories(logFile.getParent());

@@ -21,40 +21,55 @@ final class Browser {
 
     /**
      * Keeps every cookie Keycloak sets, including those marked Secure (a browser treats http://127.0.0.1 as a
-     * secure context and sends them; java.net.CookieManager does not).
+     * secure context and sends them; java.net.CookieManager does not). Cookies are kept per path, as a browser does:
+     * two realms on one Keycloak (ausjobs and the partner provider) set cookies of the same names.
      */
     static final class LoopbackCookies extends java.net.CookieHandler {
 
-        private final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
+        private record Key(String path, String name) {
+        }
+
+        private final Map<Key, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
         public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> requestHeaders) {
-            if (cookies.isEmpty()) {
-                return Map.of();
-            }
-            String header = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
-            return Map.of("Cookie", java.util.List.of(header));
+            String requestPath = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+            String header = cookies.entrySet().stream()
+                .filter(e -> (requestPath + "/").startsWith(e.getKey().path().endsWith("/") ? e.getKey().path() : e.getKey().path() + "/"))
+                .map(e -> e.getKey().name() + "=" + e.getValue()).collect(Collectors.joining("; "));
+            return header.isEmpty() ? Map.of() : Map.of("Cookie", java.util.List.of(header));
         }
 
         @Override
         public void put(URI uri, Map<String, java.util.List<String>> responseHeaders) {
             responseHeaders.forEach((name, values) -> {
                 if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
-                    for (String value : values) {
-                        String pair = value.split(";", 2)[0];
-                        int eq = pair.indexOf('=');
-                        if (eq > 0) {
-                            String cookieValue = pair.substring(eq + 1).trim();
-                            if (cookieValue.isEmpty() || value.toLowerCase().contains("max-age=0")) {
-                                cookies.remove(pair.substring(0, eq).trim());
-                            }
-                            else {
-                                cookies.put(pair.substring(0, eq).trim(), cookieValue);
-                            }
-                        }
-                    }
+                    values.forEach(this::store);
                 }
             });
+        }
+
+        private void store(String setCookie) {
+            String[] parts = setCookie.split(";");
+            int eq = parts[0].indexOf('=');
+            if (eq <= 0) {
+                return;
+            }
+            String path = "/";
+            for (int i = 1; i < parts.length; i++) {
+                String attribute = parts[i].trim();
+                if (attribute.regionMatches(true, 0, "path=", 0, 5)) {
+                    path = attribute.substring(5).trim();
+                }
+            }
+            Key key = new Key(path, parts[0].substring(0, eq).trim());
+            String value = parts[0].substring(eq + 1).trim();
+            if (value.isEmpty() || setCookie.toLowerCase().contains("max-age=0")) {
+                cookies.remove(key);
+            }
+            else {
+                cookies.put(key, value);
+            }
         }
     }
 
@@ -128,6 +143,15 @@ final class Browser {
         Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(form.group());
         if (!action.find()) {
             throw new AssertionError("form without action: " + form.group());
+        }
+        return unescape(action.group(1));
+    }
+
+    /** The action URL of the first form on the page, whatever its id (Keycloak's consent form has none). */
+    static String firstFormAction(String html) {
+        Matcher action = Pattern.compile("<form[^>]*action=\"([^\"]+)\"", Pattern.DOTALL).matcher(html);
+        if (!action.find()) {
+            throw new AssertionError("no form on the page:\n" + html);
         }
         return unescape(action.group(1));
     }

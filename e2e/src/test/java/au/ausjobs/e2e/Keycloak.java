@@ -171,6 +171,19 @@ final class Keycloak {
             return this;
         }
 
+        /** On the provider's consent page ("AusJobs wants to access your account"): Yes or No. */
+        SignIn consent(boolean grant) {
+            String action = Browser.firstFormAction(page());
+            leaving = browser.submitUntilLeaving(action.startsWith("http") ? action : Stack.KEYCLOAK + action,
+                Map.of("code", Browser.fieldValue(page(), "code"), grant ? "accept" : "cancel", "yes"), Stack.KEYCLOAK);
+            return this;
+        }
+
+        /** The authorization response's address, once Keycloak has sent the browser back to the app. */
+        String redirect() {
+            return leaving;
+        }
+
         /** On the app-code page: "Try another way", then "Recovery Authentication Code". */
         SignIn chooseRecoveryCode() {
             submit("kc-select-try-another-way-form", Map.of("tryAnotherWay", "on"));
@@ -234,6 +247,12 @@ final class Keycloak {
         if (response.status() != 204) {
             throw new IllegalStateException("could not grant " + roles + ": " + response.status() + " " + response.body());
         }
+    }
+
+    /** The ausjobs realm's users with exactly this address (none, or one). */
+    static JsonNode usersWithEmail(String email) {
+        return Api.get(Stack.KEYCLOAK + "/admin/realms/ausjobs/users?exact=true&email="
+            + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8), serviceToken()).json();
     }
 
     private static String serviceToken() {

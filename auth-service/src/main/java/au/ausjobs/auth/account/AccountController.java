@@ -3,6 +3,8 @@ package au.ausjobs.auth.account;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,19 +19,20 @@ import au.ausjobs.platform.web.ApiException;
 class AccountController {
 
     private final AccountLifecycle lifecycle;
+    private final AccountProvisioning provisioning;
 
-    AccountController(AccountLifecycle lifecycle) {
+    AccountController(AccountLifecycle lifecycle, AccountProvisioning provisioning) {
         this.lifecycle = lifecycle;
+        this.provisioning = provisioning;
     }
 
     @GetMapping("/me")
-    @Operation(summary = "The signed-in user's account")
-    AccountResponse me(Authentication authentication) {
-        CurrentUser user = CurrentUser.of(authentication);
-        Account account = lifecycle.live(user.id());
+    @Operation(summary = "The signed-in user's account (made at the first call after a sign-up through Google, "
+        + "LinkedIn or GitHub)")
+    AccountResponse me(@AuthenticationPrincipal Jwt token) {
+        Account account = provisioning.accountFor(token);
         // Keycloak confirms addresses; the token says so once the owner has followed the mail's link.
-        if (!account.isEmailVerified() && authentication instanceof org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken jwt
-                && Boolean.TRUE.equals(jwt.getToken().getClaimAsBoolean("email_verified"))) {
+        if (!account.isEmailVerified() && Boolean.TRUE.equals(token.getClaimAsBoolean("email_verified"))) {
             account = lifecycle.markEmailVerified(account);
         }
         return AccountResponse.of(account);
