@@ -62,6 +62,7 @@ class AccountLifecycleTests {
         String token = Api.login(email, PASSWORD);
         assertThat(Api.roles(token)).contains("employer", "employer_admin").doesNotContain("job_seeker");
         assertThat(Api.get(Stack.GATEWAY + "/api/v1/accounts/me", token).json().get("companyId").asString()).isEqualTo(companyId);
+        assertThat(Api.claim(token, "company_id")).as("services learn the company from the token").isEqualTo(companyId);
 
         String withAbn = body.replace("\"acceptTerms\"", "\"abn\":\"" + abn + "\",\"acceptTerms\"");
         Api.Response first = Api.postJson(Stack.GATEWAY + "/api/v1/auth/registrations/employers",
@@ -92,6 +93,7 @@ class AccountLifecycleTests {
         IdentityJourneyTests.setPasswordThroughMailedLink(IdentityJourneyTests.awaitActionMail(recruiterEmail), PASSWORD);
         String recruiterToken = Api.login(recruiterEmail, PASSWORD);
         assertThat(Api.roles(recruiterToken)).contains("employer").doesNotContain("employer_admin");
+        assertThat(Api.claim(recruiterToken, "company_id")).isEqualTo(companyId);
         assertThat(Api.get(Stack.GATEWAY + "/api/v1/accounts/me", recruiterToken).json().get("companyId").asString())
             .isEqualTo(companyId);
 

@@ -57,6 +57,13 @@ final class Api {
         return sendJson("POST", url, json, token);
     }
 
+    /** One claim of an access token as text (read, not verified: the services verify), or null. */
+    static String claim(String accessToken, String name) {
+        String payload = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8);
+        JsonNode value = Api.JSON.readTree(payload).get(name);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
     /** The realm roles in an access token (read, not verified: the services verify). */
     static List<String> roles(String accessToken) {
         String payload = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8);

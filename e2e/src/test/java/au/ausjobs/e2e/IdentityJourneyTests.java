@@ -135,6 +135,11 @@ class IdentityJourneyTests {
         Api.Response locked = Keycloak.signIn(email, PASSWORD);
         assertThat(locked.status()).as("even the right password is refused while locked").isNotEqualTo(200);
         assertThat(locked.json().get("error").asString()).isEqualTo("invalid_grant");
+        Keycloak.SignIn atTheSignInPage = new Keycloak.SignIn(new Browser(), "ausjobs-spa", Keycloak.SPA_REDIRECT, "")
+            .submit("kc-form-login", java.util.Map.of("username", email, "password", PASSWORD));
+        assertThat(atTheSignInPage.finished()).isFalse();
+        assertThat(atTheSignInPage.page()).as("the person is told why, not just \"invalid password\"")
+            .contains("This account is locked after too many failed sign-ins").doesNotContain("Invalid username or password");
 
         String adminToken = Staff.newAdmin().accessToken();
         String seekerToken = Api.login(RegistrationJourneyTests.registeredSeeker(), PASSWORD);
@@ -149,6 +154,7 @@ class IdentityJourneyTests {
 
         assertThat(Api.delete(Stack.GATEWAY + "/api/v1/accounts/" + userId + "/lockout", adminToken).status()).isEqualTo(204);
         assertThat(Keycloak.signIn(email, PASSWORD).status()).as("unlocked by the admin").isEqualTo(200);
+        assertThat(Keycloak.webAppSignIn(email, PASSWORD, null).steps).containsExactly("password");
     }
 
     /** Follows Keycloak's mailed action link (reset or invitation) and sets a password on its page. */

@@ -92,7 +92,8 @@ class InvitationController {
         if (accounts.existsByEmail(email)) {
             throw ApiException.conflict("email-taken", "An account with this email address already exists");
         }
-        String userId = keycloak.createInvitedUser(email, request.firstName().trim(), request.lastName().trim());
+        String userId = keycloak.createInvitedUser(email, request.firstName().trim(), request.lastName().trim(),
+            company.getId());
         try {
             List<String> roles = List.of(Roles.EMPLOYER);
             keycloak.assignRealmRoles(userId, roles);

@@ -46,12 +46,21 @@ public class KeycloakAdminClient {
         this.rest = builder.clone().baseUrl(properties.url()).requestFactory(requestFactory).build();
     }
 
-    /** Creates an enabled user with a password; returns the new user's id. 409 if the email is taken. */
-    public String createUser(String email, String firstName, String lastName, String password) {
-        Map<String, Object> user = Map.of(
+    /** The user attribute (admin-only in the realm's user profile) that tokens carry as the claim company_id. */
+    public static final String COMPANY_ATTRIBUTE = "company_id";
+
+    /**
+     * Creates an enabled user with a password, a member of {@code companyId} if not null (their tokens then carry
+     * it as company_id); returns the new user's id. 409 if the email is taken.
+     */
+    public String createUser(String email, String firstName, String lastName, String password, String companyId) {
+        Map<String, Object> user = new java.util.HashMap<>(Map.of(
             "username", email, "email", email, "firstName", firstName, "lastName", lastName,
             "enabled", true, "emailVerified", false,
-            "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+            "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))));
+        if (companyId != null) {
+            user.put("attributes", Map.of(COMPANY_ATTRIBUTE, List.of(companyId)));
+        }
         try {
             return postUser(user);
         }
@@ -71,12 +80,13 @@ public class KeycloakAdminClient {
     }
 
     /**
-     * Creates an enabled user without a password, whose address counts as verified once they follow the invitation
-     * mail (they set their password there); returns the new user's id. 409 if the email is taken.
+     * Creates an enabled user without a password, a member of {@code companyId}, whose address counts as verified
+     * once they follow the invitation mail (they set their password there); returns the new user's id. 409 if the
+     * email is taken.
      */
-    public String createInvitedUser(String email, String firstName, String lastName) {
+    public String createInvitedUser(String email, String firstName, String lastName, String companyId) {
         Map<String, Object> user = Map.of("username", email, "email", email, "firstName", firstName, "lastName", lastName,
-            "enabled", true, "emailVerified", true);
+            "enabled", true, "emailVerified", true, "attributes", Map.of(COMPANY_ATTRIBUTE, List.of(companyId)));
         try {
             return postUser(user);
         }

@@ -73,7 +73,8 @@ public class RegistrationService {
         }
         String firstName = rawFirstName.trim();
         String lastName = rawLastName.trim();
-        String userId = keycloak.createUser(email, firstName, lastName, password);
+        String companyId = companyName == null ? null : UUID.randomUUID().toString();
+        String userId = keycloak.createUser(email, firstName, lastName, password, companyId);
         Company company = null;
         try {
             keycloak.assignRealmRoles(userId, roles);
@@ -81,7 +82,7 @@ public class RegistrationService {
             String locale = rawLocale == null ? "en-AU" : rawLocale;
             Account account = new Account(userId, email, firstName, lastName, type, roles, locale, now, now);
             if (companyName != null) {
-                company = new Company(UUID.randomUUID().toString(), companyName, abn, userId, now);
+                company = new Company(companyId, companyName, abn, userId, now);
                 events.record(company, new CompanyRegistered(company.getId(), companyName, abn, userId, now));
                 companies.insert(company);
                 account.joinCompany(company.getId());

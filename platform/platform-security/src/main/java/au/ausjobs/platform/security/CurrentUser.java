@@ -6,13 +6,19 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** Who is calling: the Keycloak user id (the token's subject) and their roles. */
-public record CurrentUser(String id, String email, Collection<? extends GrantedAuthority> authorities) {
+/**
+ * Who is calling: the Keycloak user id (the token's subject), their roles, and for employers the company they belong
+ * to (claim company_id, from a Keycloak user attribute that only auth-service and admins can set).
+ */
+public record CurrentUser(String id, String email, Collection<? extends GrantedAuthority> authorities, String companyId) {
+
+    /** The claim with the employer's company id. */
+    public static final String COMPANY_CLAIM = "company_id";
 
     public static CurrentUser of(Authentication authentication) {
         if (authentication instanceof JwtAuthenticationToken token) {
             return new CurrentUser(token.getToken().getSubject(), token.getToken().getClaimAsString("email"),
-                token.getAuthorities());
+                token.getAuthorities(), token.getToken().getClaimAsString(COMPANY_CLAIM));
         }
         throw new IllegalStateException("not a token-authenticated request");
     }
@@ -29,5 +35,10 @@ public record CurrentUser(String id, String email, Collection<? extends GrantedA
 
     public boolean isSelfOrStaff(String userId) {
         return id.equals(userId) || isStaff();
+    }
+
+    /** An employer (recruiter or employer admin) of exactly this company. */
+    public boolean worksFor(String company) {
+        return company != null && company.equals(companyId) && (hasRole(Roles.EMPLOYER) || hasRole(Roles.EMPLOYER_ADMIN));
     }
 }
