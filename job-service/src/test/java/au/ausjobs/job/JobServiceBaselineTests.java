@@ -1,54 +1,28 @@
 package au.ausjobs.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
-import java.util.Map;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import au.ausjobs.platform.security.KeycloakRolesConverter;
-import au.ausjobs.platform.test.MongoWireServer;
-import au.ausjobs.platform.test.Ports;
 
 /**
- * What a client of job-service notices today, before its endpoints are built: it starts on its own database and
- * reports healthy, publishes an OpenAPI document, keeps its jobs, search, applications and companies paths behind a token (401 problem), and answers a
- * signed-in caller's request for a path that does not exist yet with a 404 problem, never a 500.
+ * What any client of job-service notices: it starts on its own database and reports healthy, publishes an OpenAPI
+ * document, keeps its non-public paths behind a token (401 problem), and answers a signed-in caller's request for
+ * something that does not exist with a 404 problem, never a 500.
  */
-@SpringBootTest(properties = { "ausjobs.events.relay.enabled=false", "management.endpoint.health.show-components=always" })
-@AutoConfigureMockMvc
-class JobServiceBaselineTests {
-
-    static final String DATABASE = "job-service";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.shared().uri(DATABASE));
-        // No broker: nothing here may need Kafka to start or to answer.
-        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + Ports.free());
-    }
-
-    @Autowired
-    MockMvc mvc;
+class JobServiceBaselineTests extends JobServiceTest {
 
     @Autowired
     MongoTemplate mongo;
@@ -73,7 +47,8 @@ class JobServiceBaselineTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/api/v1/jobs/anything", "/api/v1/search/jobs", "/api/v1/applications/app-1", "/api/v1/companies/acme" })
+    @ValueSource(strings = { "/api/v1/jobs/moderation/queue", "/api/v1/search/jobs", "/api/v1/applications/app-1",
+        "/api/v1/companies/acme/jobs" })
     void refusesAnAnonymousCallerWith401ProblemAndABearerChallenge(String path) throws Exception {
         mvc.perform(get(path))
             .andExpect(status().isUnauthorized())
@@ -95,8 +70,4 @@ class JobServiceBaselineTests {
             .andExpect(jsonPath("$.trace").doesNotExist());
     }
 
-    private static RequestPostProcessor seeker(String id) {
-        return jwt().jwt(j -> j.subject(id).claim("realm_access", Map.of("roles", List.of("job_seeker"))))
-            .authorities(new KeycloakRolesConverter());
-    }
 }

@@ -3,24 +3,23 @@ package au.ausjobs.notification.welcome;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.BackOff;
-import org.springframework.kafka.annotation.DltHandler;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.annotation.RetryableTopic;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import au.ausjobs.events.Topics;
 import au.ausjobs.events.user.UserRegistered;
+import au.ausjobs.platform.events.DeadLetterParking;
 import au.ausjobs.platform.events.IncomingEvent;
 import au.ausjobs.platform.events.ProcessedEvents;
+import au.ausjobs.platform.events.RetriedWithDeadLetter;
 
 /**
  * Sends the welcome mail when an account is registered: once per event, however often Kafka delivers it.
  * A failure (e.g. SMTP down) is retried on the retry topic with growing waits, then parked on the dead-letter topic.
  */
 @Component
-class WelcomeMailListener {
+class WelcomeMailListener extends DeadLetterParking {
 
     private static final Logger log = LoggerFactory.getLogger(WelcomeMailListener.class);
     private static final String REGISTERED = "au.ausjobs.user.registered.v1";
@@ -35,11 +34,7 @@ class WelcomeMailListener {
         this.jsonMapper = jsonMapper;
     }
 
-    @RetryableTopic(attempts = "${ausjobs.events.retry.attempts:4}",
-        backOff = @BackOff(delayString = "${ausjobs.events.retry.delay:5000}", multiplier = 3),
-        retryTopicSuffix = Topics.RETRY_SUFFIX, dltTopicSuffix = Topics.DLT_SUFFIX,
-        numPartitions = "${ausjobs.events.partitions:3}",
-        exclude = IncomingEvent.NotACloudEventException.class)
+    @RetriedWithDeadLetter
     @KafkaListener(id = "notification-welcome", topics = Topics.USERS, groupId = "notification-service.welcome")
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
@@ -51,11 +46,5 @@ class WelcomeMailListener {
         if (sent) {
             log.info("Sent welcome mail for account {} (event {})", user.userId(), event.id());
         }
-    }
-
-    @DltHandler
-    void parked(ConsumerRecord<String, byte[]> record) {
-        log.error("Gave up on record {}-{}@{}; it is parked on the dead-letter topic", record.topic(), record.partition(),
-            record.offset());
     }
 }

@@ -12,7 +12,10 @@ import au.ausjobs.platform.test.MongoWireServer;
  * The shared context of the events tests: a real Kafka broker, the Mongo wire server, the library's
  * auto-configuration. The background relay is off so each test drives relays itself.
  */
-@SpringBootTest(classes = EventsTestApplication.class, properties = "ausjobs.events.relay.enabled=false")
+@SpringBootTest(classes = EventsTestApplication.class, properties = { "ausjobs.events.relay.enabled=false",
+    // @RetriedWithDeadLetter's attempts and first wait, short so the retry test runs in seconds
+    "ausjobs.events.retry.attempts=" + au.ausjobs.platform.events.testapp.AlwaysFailingListener.ATTEMPTS,
+    "ausjobs.events.retry.delay=100" })
 abstract class EventsIntegrationTest {
 
     @DynamicPropertySource

@@ -7,18 +7,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.BackOff;
 import org.springframework.kafka.annotation.DltHandler;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.annotation.RetryableTopic;
 import org.springframework.stereotype.Component;
 
-import au.ausjobs.events.Topics;
+import au.ausjobs.platform.events.DeadLetterParking;
 import au.ausjobs.platform.events.IncomingEvent;
+import au.ausjobs.platform.events.RetriedWithDeadLetter;
 
 /** A consumer whose downstream is always down: the shape of a real listener (WelcomeMailListener), tiny waits. */
 @Component
-public class AlwaysFailingListener {
+public class AlwaysFailingListener extends DeadLetterParking {
 
     public static final String TOPIC = "test.retry.always-fails.v1";
     public static final int ATTEMPTS = 3;
@@ -29,9 +28,7 @@ public class AlwaysFailingListener {
     /** Keys of the records that reached the dead-letter handler. */
     public final List<String> parked = new CopyOnWriteArrayList<>();
 
-    @RetryableTopic(attempts = "" + ATTEMPTS, backOff = @BackOff(delay = 100, multiplier = 3),
-        retryTopicSuffix = Topics.RETRY_SUFFIX, dltTopicSuffix = Topics.DLT_SUFFIX,
-        exclude = IncomingEvent.NotACloudEventException.class)
+    @RetriedWithDeadLetter
     @KafkaListener(id = "test-always-fails", topics = TOPIC, groupId = "platform-events-tests.always-fails")
     void on(ConsumerRecord<String, byte[]> record) {
         deliveries.computeIfAbsent(record.key(), k -> new AtomicInteger()).incrementAndGet();
@@ -39,8 +36,10 @@ public class AlwaysFailingListener {
         throw new IllegalStateException("downstream unavailable while handling " + event.id());
     }
 
+    @Override
     @DltHandler
-    void parked(ConsumerRecord<String, byte[]> record) {
+    public void parked(ConsumerRecord<String, byte[]> record) {
+        super.parked(record);
         parked.add(record.key());
     }
 }

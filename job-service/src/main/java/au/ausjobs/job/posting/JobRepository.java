@@ -1,0 +1,23 @@
+package au.ausjobs.job.posting;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+/**
+ * Jobs by id, by company (its dashboard), by status (the moderation queue) and by expiry; each query has an index
+ * declared on {@link Job}.
+ */
+public interface JobRepository extends MongoRepository<Job, String> {
+
+    List<Job> findByCompanyIdOrderByUpdatedAtDesc(String companyId, Pageable page);
+
+    List<Job> findByCompanyIdAndStatusOrderByUpdatedAtDesc(String companyId, JobStatus status, Pageable page);
+
+    List<Job> findByStatusOrderBySubmittedAtAsc(JobStatus status, Pageable page);
+
+    List<Job> findByStatusAndContentValidThroughBeforeOrderByContentValidThroughAsc(JobStatus status, Instant before,
+        Pageable page);
+}

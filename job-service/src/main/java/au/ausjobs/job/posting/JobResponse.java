@@ -1,0 +1,24 @@
+package au.ausjobs.job.posting;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A job as its readers see it. Employers of its company and staff also see its moderation state and history;
+ * everyone else sees only published jobs, without them.
+ */
+public record JobResponse(String id, String companyId, String companyName, JobStatus status, String title,
+        String description, List<JobRequest.EmploymentType> employmentTypes, JobRequest.WorkMode workMode,
+        JobRequest.Location location, JobRequest.Salary salary, String salaryCurrency, String category,
+        List<String> skills, JobRequest.Seniority seniority, Instant datePosted, Instant validThrough, Instant updatedAt,
+        String moderatorNote, String repostOf, List<Job.StatusChange> history) {
+
+    static JobResponse of(Job job, String companyName, boolean insider) {
+        JobRequest c = job.getContent();
+        return new JobResponse(job.getId(), job.getCompanyId(), companyName, job.getStatus(), c.title(),
+            job.getDescriptionHtml(), c.employmentTypes(), c.workMode(), c.location(), c.salary(),
+            c.salary() == null ? null : "AUD", c.category(), c.skills() == null ? List.of() : c.skills(), c.seniority(),
+            job.getDatePosted(), c.validThrough(), job.getUpdatedAt(), insider ? job.getModeratorNote() : null,
+            insider ? job.getRepostOf() : null, insider ? job.getHistory() : null);
+    }
+}
