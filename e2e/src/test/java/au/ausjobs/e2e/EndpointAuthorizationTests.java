@@ -51,6 +51,17 @@ class EndpointAuthorizationTests {
         MATRIX.put("POST /api/v1/accounts/{id}/disable", Set.of("admin"));
         MATRIX.put("POST /api/v1/accounts/{id}/enable", Set.of("admin"));
         MATRIX.put("DELETE /api/v1/accounts/{id}", Set.of("admin"));
+        MATRIX.put("POST /api/v1/jobs", Set.of("employer", "employer_admin"));
+        MATRIX.put("GET /api/v1/jobs/{id}", Set.of(PUBLIC));
+        MATRIX.put("PUT /api/v1/jobs/{id}", Set.of("employer", "employer_admin"));
+        MATRIX.put("POST /api/v1/jobs/{id}/publish", Set.of("employer", "employer_admin"));
+        MATRIX.put("POST /api/v1/jobs/{id}/close", Set.of("employer", "employer_admin"));
+        MATRIX.put("POST /api/v1/jobs/{id}/repost", Set.of("employer", "employer_admin"));
+        MATRIX.put("GET /api/v1/companies/{companyId}/jobs", Set.of("employer", "employer_admin", "admin", "support"));
+        MATRIX.put("GET /api/v1/jobs/moderation/queue", Set.of("admin", "support"));
+        MATRIX.put("POST /api/v1/jobs/{id}/approve", Set.of("admin"));
+        MATRIX.put("POST /api/v1/jobs/{id}/reject", Set.of("admin"));
+        MATRIX.put("POST /api/v1/jobs/{id}/request-changes", Set.of("admin"));
     }
 
     static final List<String> SERVICES = List.of("auth-service", "job-service", "resume-service", "matching-service",

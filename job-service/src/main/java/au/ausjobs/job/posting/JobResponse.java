@@ -3,10 +3,13 @@ package au.ausjobs.job.posting;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A job as its readers see it. Employers of its company and staff also see its moderation state and history;
- * everyone else sees only published jobs, without them.
+ * everyone else sees only published jobs, without them (absent fields are left out, not sent as null).
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobResponse(String id, String companyId, String companyName, JobStatus status, String title,
         String description, List<JobRequest.EmploymentType> employmentTypes, JobRequest.WorkMode workMode,
         JobRequest.Location location, JobRequest.Salary salary, String salaryCurrency, String category,

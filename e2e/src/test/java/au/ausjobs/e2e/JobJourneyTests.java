@@ -1,0 +1,129 @@
+package au.ausjobs.e2e;
+
+import static au.ausjobs.e2e.RegistrationJourneyTests.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An employer's job from draft to the public site and off it again, through the gateway: the company comes from the
+ * employer's token, an admin in the staff console approves it, other companies can neither see the draft nor touch
+ * the live job, and job.published and job.closed reach Kafka.
+ */
+class JobJourneyTests {
+
+    @BeforeAll
+    static void stack() {
+        Stack.ensureUp();
+    }
+
+    @Test
+    void anEmployersJobGoesThroughReviewToThePublicSiteAndOffItAgain() throws Exception {
+        Employer wattle = Employer.register("Wattle Cafe");
+        Employer banksia = Employer.register("Banksia Bakery");
+
+        Api.Response drafted = Api.postJson(Stack.GATEWAY + "/api/v1/jobs", job("Barista"), wattle.token);
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        String id = drafted.json().get("id").asString();
+        assertThat(drafted.json().get("companyId").asString()).isEqualTo(wattle.companyId);
+        assertThat(drafted.json().get("description").asString()).doesNotContain("script");
+        String job = Stack.GATEWAY + "/api/v1/jobs/" + id;
+
+        assertThat(Api.get(job, null).status()).as("drafts are not public").isEqualTo(404);
+        assertThat(Api.get(job, banksia.token).status()).as("nor visible to another company").isEqualTo(404);
+        assertThat(Api.get(job, wattle.token).json().get("status").asString()).isEqualTo("DRAFT");
+
+        assertThat(Api.postJson(job + "/publish", "{}", wattle.token).json().get("status").asString())
+            .isEqualTo("PENDING_REVIEW");
+        String admin = Staff.newAdmin().accessToken();
+        JsonNode queue = Api.get(Stack.GATEWAY + "/api/v1/jobs/moderation/queue?limit=200", admin).json();
+        assertThat(queue.valueStream().map(j -> j.get("id").asString())).contains(id);
+        Api.Response approved = Api.postJson(job + "/approve", "{}", admin);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        Api.Response live = Api.get(job, null);
+        assertThat(live.status()).as("published: anyone can read it").isEqualTo(200);
+        assertThat(live.json().get("title").asString()).isEqualTo("Barista");
+        assertThat(live.json().has("history")).as("moderation history stays inside").isFalse();
+        assertThat(awaitCompanyName(job)).as("named after the company auth-service registered").isEqualTo(wattle.name);
+
+        assertThat(Api.postJson(job + "/close", "{}", banksia.token).status()).as("another company's job").isEqualTo(403);
+        assertThat(Api.postJson(job + "/close", "{}", wattle.token).json().get("status").asString()).isEqualTo("CLOSED");
+        assertThat(Api.get(job, null).status()).isEqualTo(404);
+
+        assertThat(typesOnTheJobsTopic(id, 2)).containsExactly("au.ausjobs.job.published.v1", "au.ausjobs.job.closed.v1");
+    }
+
+    /** An employer admin who has just registered their company, signed in. */
+    record Employer(String name, String companyId, String token) {
+
+        static Employer register(String brand) {
+            String email = RegistrationJourneyTests.uniqueEmail("employer");
+            String name = brand + " " + UUID.randomUUID().toString().substring(0, 6);
+            Api.Response registered = Api.postJson(Stack.GATEWAY + "/api/v1/auth/registrations/employers", "{\"email\":\"" + email
+                + "\",\"password\":\"" + PASSWORD + "\",\"firstName\":\"Em\",\"lastName\":\"Ployer\",\"companyName\":\"" + name
+                + "\",\"acceptTerms\":true}");
+            assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+            return new Employer(name, registered.json().get("companyId").asString(), Api.login(email, PASSWORD));
+        }
+    }
+
+    static String job(String title) {
+        return """
+            {"title":"%s","description":"<p>Great coffee, great people.</p><script>steal()</script>",
+             "employmentTypes":["FULL_TIME","PART_TIME"],"workMode":"HYBRID",
+             "location":{"suburb":"Fitzroy","state":"VIC","postcode":"3065"},
+             "salary":{"min":32.50,"max":36.00,"unit":"HOUR"},"category":"Hospitality & Tourism",
+             "skills":["Barista"],"seniority":"ENTRY","validThrough":"%s"}"""
+            .formatted(title, Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** job-service learns the company from company.registered: give the event a moment to arrive. */
+    private static String awaitCompanyName(String job) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode name = Api.get(job, null).json().get("companyName");
+            if (name != null && !name.isNull()) {
+                return name.asString();
+            }
+            Thread.sleep(500);
+        }
+        return null;
+    }
+
+    private static List<String> typesOnTheJobsTopic(String jobId, int expected) {
+        List<String> types = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092",
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of("ausjobs.jobs.v1"));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (types.size() < expected && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (jobId.equals(record.key())) {
+                        types.add(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return types;
+    }
+}
