@@ -16,6 +16,7 @@ import au.ausjobs.platform.events.OutboxEntry;
 /** A job ad of one company, with its moderation state and the full history of its status changes. */
 @Document("jobs")
 @CompoundIndexes({
+    @CompoundIndex(name = "company_updated", def = "{'companyId': 1, 'updatedAt': -1}"),
     @CompoundIndex(name = "company_status_updated", def = "{'companyId': 1, 'status': 1, 'updatedAt': -1}"),
     @CompoundIndex(name = "status_submitted", def = "{'status': 1, 'submittedAt': 1}"),
     @CompoundIndex(name = "status_valid_through", def = "{'status': 1, 'content.validThrough': 1}")
