@@ -62,7 +62,17 @@ class EndpointAuthorizationTests {
         MATRIX.put("POST /api/v1/jobs/{id}/approve", Set.of("admin"));
         MATRIX.put("POST /api/v1/jobs/{id}/reject", Set.of("admin"));
         MATRIX.put("POST /api/v1/jobs/{id}/request-changes", Set.of("admin"));
+        MATRIX.put("GET /api/v1/jobs/saved", Set.of("job_seeker"));
+        MATRIX.put("PUT /api/v1/jobs/{id}/saved", Set.of("job_seeker"));
+        MATRIX.put("DELETE /api/v1/jobs/{id}/saved", Set.of("job_seeker"));
+        MATRIX.put("POST /api/v1/search/saved", Set.of("job_seeker"));
+        MATRIX.put("GET /api/v1/search/saved", Set.of("job_seeker"));
+        MATRIX.put("PUT /api/v1/search/saved/{id}", Set.of("job_seeker"));
+        MATRIX.put("DELETE /api/v1/search/saved/{id}", Set.of("job_seeker"));
     }
+
+    /** What the walk puts for every path parameter: shaped like our ids (UUIDs), belonging to nobody. */
+    static final String WALK_ID = "00000000-0000-4000-8000-00000000a11c";
 
     static final List<String> SERVICES = List.of("auth-service", "job-service", "resume-service", "matching-service",
         "billing-service", "notification-service", "admin-service");
@@ -94,7 +104,7 @@ class EndpointAuthorizationTests {
         for (String operation : operations) {
             Set<String> allowed = MATRIX.get(operation);
             String method = operation.substring(0, operation.indexOf(' '));
-            String path = operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "walk-0000");
+            String path = operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^}]+}", WALK_ID);
             int anonymous = call(method, path, null);
             if (allowed.contains(PUBLIC)) {
                 assertThat(anonymous).as(operation + " is public").isNotIn(401, 403);

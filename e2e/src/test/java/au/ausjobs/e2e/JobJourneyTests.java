@@ -63,9 +63,15 @@ class JobJourneyTests {
         assertThat(live.json().has("history")).as("moderation history stays inside").isFalse();
         assertThat(awaitCompanyName(job)).as("named after the company auth-service registered").isEqualTo(wattle.name);
 
+        String seeker = Api.login(RegistrationJourneyTests.registeredSeeker(), PASSWORD);
+        assertThat(Api.putJson(job + "/saved", "", seeker).status()).as("a seeker saves it").isEqualTo(204);
+        assertThat(Api.get(Stack.GATEWAY + "/api/v1/jobs/saved", seeker).json().get(0).get("available").asBoolean()).isTrue();
+
         assertThat(Api.postJson(job + "/close", "{}", banksia.token).status()).as("another company's job").isEqualTo(403);
         assertThat(Api.postJson(job + "/close", "{}", wattle.token).json().get("status").asString()).isEqualTo("CLOSED");
         assertThat(Api.get(job, null).status()).isEqualTo(404);
+        assertThat(Api.get(Stack.GATEWAY + "/api/v1/jobs/saved", seeker).json().get(0).get("available").asBoolean())
+            .as("the seeker's saved job shows it is gone").isFalse();
 
         assertThat(typesOnTheJobsTopic(id, 2)).containsExactly("au.ausjobs.job.published.v1", "au.ausjobs.job.closed.v1");
     }

@@ -49,7 +49,8 @@ class JobController {
 
         @Bean
         PublicPaths publishedJobsArePublic() {
-            return PublicPaths.of("GET /api/v1/jobs/*");
+            // job ids only (UUIDs), so /jobs/saved and /jobs/moderation/... stay behind a token
+            return PublicPaths.of("GET /api/v1/jobs/{id:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}");
         }
 
         @Bean

@@ -16,6 +16,11 @@ public record JobResponse(String id, String companyId, String companyName, JobSt
         List<String> skills, JobRequest.Seniority seniority, Instant datePosted, Instant validThrough, Instant updatedAt,
         String moderatorNote, String repostOf, List<Job.StatusChange> history) {
 
+    /** What anyone may see of a published job. */
+    public static JobResponse publicView(Job job, String companyName) {
+        return of(job, companyName, false);
+    }
+
     static JobResponse of(Job job, String companyName, boolean insider) {
         JobRequest c = job.getContent();
         return new JobResponse(job.getId(), job.getCompanyId(), companyName, job.getStatus(), c.title(),
