@@ -29,6 +29,8 @@ class EndpointAuthorizationTests {
     static final String SIGNED_IN = "signed-in";
     /** Signed-in users, but only on their own resource (the walk uses someone else's id: 403 expected). */
     static final String OWNER = "owner";
+    /** Signed-in users, but someone else's resource does not even show: 404 (its existence is private too). */
+    static final String OWNER_HIDDEN = "owner-hidden";
 
     /** method + path (as in the OpenAPI document) -> who may call it: public, signed-in, or the realm roles. */
     static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
@@ -69,6 +71,13 @@ class EndpointAuthorizationTests {
         MATRIX.put("GET /api/v1/search/saved", Set.of("job_seeker"));
         MATRIX.put("PUT /api/v1/search/saved/{id}", Set.of("job_seeker"));
         MATRIX.put("DELETE /api/v1/search/saved/{id}", Set.of("job_seeker"));
+        MATRIX.put("POST /api/v1/applications", Set.of("job_seeker"));
+        MATRIX.put("GET /api/v1/applications/mine", Set.of("job_seeker"));
+        MATRIX.put("GET /api/v1/applications/{id}", Set.of(OWNER_HIDDEN, "employer", "employer_admin", "admin", "support"));
+        MATRIX.put("POST /api/v1/applications/{id}/withdraw", Set.of("job_seeker"));
+        MATRIX.put("POST /api/v1/applications/{id}/status", Set.of("employer", "employer_admin"));
+        MATRIX.put("POST /api/v1/applications/{id}/notes", Set.of("employer", "employer_admin"));
+        MATRIX.put("GET /api/v1/jobs/{jobId}/applications", Set.of("employer", "employer_admin", "admin", "support"));
     }
 
     /** What the walk puts for every path parameter: shaped like our ids (UUIDs), belonging to nobody. */
@@ -117,6 +126,9 @@ class EndpointAuthorizationTests {
             int asSeeker = call(method, path, seeker);
             if (allowed.contains(OWNER)) {
                 assertThat(asSeeker).as(operation + " on someone else's resource").isEqualTo(403);
+            }
+            else if (allowed.contains(OWNER_HIDDEN)) {
+                assertThat(asSeeker).as(operation + " on someone else's resource").isEqualTo(404);
             }
             else if (allowed.contains(SIGNED_IN) || allowed.contains("job_seeker")) {
                 assertThat(asSeeker).as(operation + " as a job seeker").isNotIn(401, 403);

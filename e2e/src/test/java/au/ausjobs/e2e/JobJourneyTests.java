@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An employer's job from draft to the public site and off it again, through the gateway: the company comes from the
- * employer's token, an admin in the staff console approves it, other companies can neither see the draft nor touch
- * the live job, and job.published and job.closed reach Kafka.
+ * employer's token, an admin in the staff console approves it, a seeker saves it and applies, only the hiring company
+ * sees and moves the applicant, other companies can neither see the draft nor touch the live job, and job.published
+ * and job.closed reach Kafka.
  */
 class JobJourneyTests {
 
@@ -34,7 +35,7 @@ class JobJourneyTests {
     }
 
     @Test
-    void anEmployersJobGoesThroughReviewToThePublicSiteAndOffItAgain() throws Exception {
+    void anEmployersJobGoesThroughReviewToThePublicSiteGetsAnApplicantAndGoesOffItAgain() throws Exception {
         Employer wattle = Employer.register("Wattle Cafe");
         Employer banksia = Employer.register("Banksia Bakery");
 
@@ -66,6 +67,18 @@ class JobJourneyTests {
         String seeker = Api.login(RegistrationJourneyTests.registeredSeeker(), PASSWORD);
         assertThat(Api.putJson(job + "/saved", "", seeker).status()).as("a seeker saves it").isEqualTo(204);
         assertThat(Api.get(Stack.GATEWAY + "/api/v1/jobs/saved", seeker).json().get(0).get("available").asBoolean()).isTrue();
+
+        Api.Response applied = Api.postJson(Stack.GATEWAY + "/api/v1/applications",
+            "{\"jobId\":\"" + id + "\",\"resumeId\":\"resume-1\",\"coverLetter\":\"I love coffee.\"}", seeker);
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        String application = Stack.GATEWAY + "/api/v1/applications/" + applied.json().get("id").asString();
+        assertThat(Api.get(job + "/applications", banksia.token).status()).as("another company's applicants").isEqualTo(403);
+        assertThat(Api.get(application, banksia.token).status()).isEqualTo(404);
+        JsonNode applicants = Api.get(job + "/applications", wattle.token).json();
+        assertThat(applicants.size()).isEqualTo(1);
+        assertThat(Api.postJson(application + "/status", "{\"status\":\"SCREENING\"}", wattle.token).status()).isEqualTo(200);
+        assertThat(Api.get(application, seeker).json().get("status").asString()).as("the applicant sees where they stand")
+            .isEqualTo("SCREENING");
 
         assertThat(Api.postJson(job + "/close", "{}", banksia.token).status()).as("another company's job").isEqualTo(403);
         assertThat(Api.postJson(job + "/close", "{}", wattle.token).json().get("status").asString()).isEqualTo("CLOSED");

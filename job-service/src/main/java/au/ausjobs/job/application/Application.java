@@ -1,0 +1,131 @@
+package au.ausjobs.job.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import au.ausjobs.platform.events.HasOutbox;
+import au.ausjobs.platform.events.OutboxEntry;
+
+/** One seeker's application for one job, its place in the pipeline, its history and the employer's notes. */
+@Document("applications")
+@CompoundIndexes({
+    @CompoundIndex(name = "job_seeker_unique", def = "{'jobId': 1, 'seekerId': 1}", unique = true),
+    @CompoundIndex(name = "job_created", def = "{'jobId': 1, 'createdAt': -1}"),
+    @CompoundIndex(name = "seeker_created", def = "{'seekerId': 1, 'createdAt': -1}")
+})
+public class Application implements HasOutbox {
+
+    public record StatusChange(ApplicationStatus from, ApplicationStatus to, String by, Instant at, String note) {
+    }
+
+    /** What an employer wrote about the applicant; never shown to the applicant. */
+    public record Note(String authorId, String text, Instant at) {
+    }
+
+    @Id
+    private String id;
+    private String jobId;
+    private String jobTitle;
+    private String companyId;
+    private String seekerId;
+    private String resumeId;
+    private String coverLetter;
+    private ApplicationStatus status = ApplicationStatus.APPLIED;
+    private List<StatusChange> history = new ArrayList<>();
+    private List<Note> notes = new ArrayList<>();
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    @Version
+    private Long version;
+
+    private List<OutboxEntry> outbox = new ArrayList<>();
+
+    protected Application() {
+    }
+
+    Application(String id, String jobId, String jobTitle, String companyId, String seekerId, String resumeId,
+            String coverLetter, Instant now) {
+        this.id = id;
+        this.jobId = jobId;
+        this.jobTitle = jobTitle;
+        this.companyId = companyId;
+        this.seekerId = seekerId;
+        this.resumeId = resumeId;
+        this.coverLetter = coverLetter;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.history.add(new StatusChange(null, ApplicationStatus.APPLIED, seekerId, now, null));
+    }
+
+    void moveTo(ApplicationStatus next, String by, Instant now, String note) {
+        history.add(new StatusChange(status, next, by, now, note));
+        status = next;
+        updatedAt = now;
+    }
+
+    void addNote(String authorId, String text, Instant now) {
+        notes.add(new Note(authorId, text, now));
+        updatedAt = now;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    public String getJobTitle() {
+        return jobTitle;
+    }
+
+    public String getCompanyId() {
+        return companyId;
+    }
+
+    public String getSeekerId() {
+        return seekerId;
+    }
+
+    public String getResumeId() {
+        return resumeId;
+    }
+
+    public String getCoverLetter() {
+        return coverLetter;
+    }
+
+    public ApplicationStatus getStatus() {
+        return status;
+    }
+
+    public List<StatusChange> getHistory() {
+        return List.copyOf(history);
+    }
+
+    public List<Note> getNotes() {
+        return List.copyOf(notes);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public List<OutboxEntry> getOutbox() {
+        return outbox;
+    }
+}

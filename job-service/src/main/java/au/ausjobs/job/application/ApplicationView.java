@@ -1,0 +1,24 @@
+package au.ausjobs.job.application;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An application as the applicant sees it, or (with the employer's notes) as the hiring company and staff see it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ApplicationView(String id, String jobId, String jobTitle, String companyId, String seekerId, String resumeId,
+        String coverLetter, ApplicationStatus status, List<Application.StatusChange> history, List<Application.Note> notes,
+        Instant createdAt, Instant updatedAt) {
+
+    static ApplicationView forApplicant(Application a) {
+        return new ApplicationView(a.getId(), a.getJobId(), a.getJobTitle(), a.getCompanyId(), a.getSeekerId(),
+            a.getResumeId(), a.getCoverLetter(), a.getStatus(), a.getHistory(), null, a.getCreatedAt(), a.getUpdatedAt());
+    }
+
+    static ApplicationView forEmployer(Application a) {
+        return new ApplicationView(a.getId(), a.getJobId(), a.getJobTitle(), a.getCompanyId(), a.getSeekerId(),
+            a.getResumeId(), a.getCoverLetter(), a.getStatus(), a.getHistory(), a.getNotes(), a.getCreatedAt(),
+            a.getUpdatedAt());
+    }
+}

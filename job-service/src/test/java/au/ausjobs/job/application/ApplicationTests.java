@@ -1,0 +1,161 @@
+package au.ausjobs.job.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.json.JsonMapper;
+
+import au.ausjobs.job.JobServiceTest;
+import au.ausjobs.platform.events.OutboxEntry;
+
+/** Applying, the pipeline, and who may see which applicants: only the hiring company, the applicant and staff. */
+class ApplicationTests extends JobServiceTest {
+
+    static final RequestPostProcessor SAM = seeker("sam");
+    static final RequestPostProcessor KIM = seeker("kim");
+    static final RequestPostProcessor PRIYA = employer("priya", "company-wattle");
+    static final RequestPostProcessor BEN = employer("ben", "company-banksia");
+
+    @Autowired
+    ApplicationRepository applications;
+
+    @Autowired
+    JsonMapper json;
+
+    @BeforeEach
+    void clean() {
+        applications.deleteAll();
+    }
+
+    String liveJob() throws Exception {
+        String body = mvc.perform(post("/api/v1/jobs").with(PRIYA).contentType(MediaType.APPLICATION_JSON).content("""
+                {"title":"Barista","description":"<p>Coffee.</p>","employmentTypes":["PART_TIME"],"workMode":"REMOTE",
+                 "category":"Hospitality & Tourism","validThrough":"%s"}""".formatted(Instant.now().plus(10, ChronoUnit.DAYS))))
+            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = json.readTree(body).get("id").asString();
+        mvc.perform(post("/api/v1/jobs/" + id + "/publish").with(PRIYA)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/jobs/" + id + "/approve").with(admin("admin-1"))).andExpect(status().isOk());
+        return id;
+    }
+
+    String apply(RequestPostProcessor seeker, String jobId) throws Exception {
+        String body = mvc.perform(post("/api/v1/applications").with(seeker).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"jobId\":\"" + jobId + "\",\"resumeId\":\"resume-1\",\"coverLetter\":\"  I love coffee.  \"}"))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.status").value("APPLIED"))
+            .andExpect(jsonPath("$.coverLetter").value("I love coffee."))
+            .andExpect(jsonPath("$.jobTitle").value("Barista"))
+            .andReturn().getResponse().getContentAsString();
+        return json.readTree(body).get("id").asString();
+    }
+
+    List<String> eventTypes(String applicationId) {
+        return applications.findById(applicationId).orElseThrow().getOutbox().stream().map(OutboxEntry::type).toList();
+    }
+
+    @Test
+    void aSeekerAppliesOnceForALiveJobAndTheApplicationIsAnnounced() throws Exception {
+        String job = liveJob();
+        String id = apply(SAM, job);
+        mvc.perform(post("/api/v1/applications").with(SAM).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"jobId\":\"" + job + "\",\"resumeId\":\"resume-2\"}"))
+            .andExpect(status().isConflict())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/already-applied"));
+        mvc.perform(get("/api/v1/applications/mine").with(SAM)).andExpect(jsonPath("$.length()").value(1))
+            .andExpect(jsonPath("$[0].notes").doesNotExist());
+        assertThat(eventTypes(id)).containsExactly("au.ausjobs.application.submitted.v1");
+        assertThat(applications.count()).isEqualTo(1);
+    }
+
+    @Test
+    void nobodyAppliesForAJobThatIsNotLiveOrWithoutTheSeekerRole() throws Exception {
+        mvc.perform(post("/api/v1/applications").with(SAM).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"jobId\":\"00000000-0000-4000-8000-000000000000\",\"resumeId\":\"r\"}"))
+            .andExpect(status().isNotFound());
+        String job = liveJob();
+        mvc.perform(post("/api/v1/applications").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"jobId\":\"" + job + "\",\"resumeId\":\"r\"}"))
+            .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/applications").with(SAM).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"jobId\":\"" + job + "\"}"))
+            .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("resumeId"));
+        mvc.perform(post("/api/v1/jobs/" + job + "/close").with(PRIYA)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/applications").with(SAM).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"jobId\":\"" + job + "\",\"resumeId\":\"r\"}"))
+            .andExpect(status().isNotFound());
+        assertThat(applications.count()).isZero();
+    }
+
+    @Test
+    void onlyTheHiringCompanyTheApplicantAndStaffSeeAnApplication() throws Exception {
+        String job = liveJob();
+        String id = apply(SAM, job);
+        mvc.perform(get("/api/v1/jobs/" + job + "/applications").with(PRIYA))
+            .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(id)).andExpect(jsonPath("$[0].notes").isArray());
+        mvc.perform(get("/api/v1/jobs/" + job + "/applications").with(BEN)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/jobs/" + job + "/applications").with(SAM)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/jobs/" + job + "/applications").with(support("sue"))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/applications/" + id).with(SAM)).andExpect(status().isOk())
+            .andExpect(jsonPath("$.notes").doesNotExist());
+        mvc.perform(get("/api/v1/applications/" + id).with(KIM)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/applications/" + id).with(BEN)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/applications/" + id)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theEmployerMovesAnApplicantThroughThePipelineWithNotesTheApplicantNeverSees() throws Exception {
+        String id = apply(SAM, liveJob());
+        mvc.perform(post("/api/v1/applications/" + id + "/status").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\":\"HIRED\"}"))
+            .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/invalid-transition"));
+        for (String next : new String[] { "SCREENING", "INTERVIEW", "OFFER", "HIRED" }) {
+            mvc.perform(post("/api/v1/applications/" + id + "/status").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"status\":\"" + next + "\",\"note\":\"moving on\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value(next));
+        }
+        mvc.perform(post("/api/v1/applications/" + id + "/notes").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Great latte art in the trial shift\"}"))
+            .andExpect(status().isOk()).andExpect(jsonPath("$.notes[0].text").value("Great latte art in the trial shift"));
+        mvc.perform(post("/api/v1/applications/" + id + "/status").with(BEN).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\":\"REJECTED\"}"))
+            .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/applications/" + id + "/notes").with(BEN).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"peek\"}"))
+            .andExpect(status().isNotFound());
+
+        mvc.perform(get("/api/v1/applications/" + id).with(SAM))
+            .andExpect(jsonPath("$.status").value("HIRED"))
+            .andExpect(jsonPath("$.history.length()").value(5))
+            .andExpect(jsonPath("$.notes").doesNotExist());
+        mvc.perform(post("/api/v1/applications/" + id + "/withdraw").with(SAM)).andExpect(status().isConflict());
+        assertThat(eventTypes(id)).containsExactly("au.ausjobs.application.submitted.v1",
+            "au.ausjobs.application.status-changed.v1", "au.ausjobs.application.status-changed.v1",
+            "au.ausjobs.application.status-changed.v1", "au.ausjobs.application.status-changed.v1");
+    }
+
+    @Test
+    void onlyTheApplicantWithdrawsAndOnlyWhileTheApplicationIsOpen() throws Exception {
+        String id = apply(SAM, liveJob());
+        mvc.perform(post("/api/v1/applications/" + id + "/status").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\":\"WITHDRAWN\"}"))
+            .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/api/v1/applications/" + id + "/withdraw").with(KIM)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/applications/" + id + "/withdraw").with(SAM))
+            .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("WITHDRAWN"));
+        mvc.perform(post("/api/v1/applications/" + id + "/status").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\":\"SCREENING\"}"))
+            .andExpect(status().isConflict());
+    }
+}
