@@ -78,6 +78,8 @@ class EndpointAuthorizationTests {
         MATRIX.put("POST /api/v1/applications/{id}/status", Set.of("employer", "employer_admin"));
         MATRIX.put("POST /api/v1/applications/{id}/notes", Set.of("employer", "employer_admin"));
         MATRIX.put("GET /api/v1/jobs/{jobId}/applications", Set.of("employer", "employer_admin", "admin", "support"));
+        MATRIX.put("GET /api/v1/search/jobs", Set.of(PUBLIC));
+        MATRIX.put("POST /api/v1/search/index/rebuild", Set.of("admin"));
     }
 
     /** What the walk puts for every path parameter: shaped like our ids (UUIDs), belonging to nobody. */

@@ -39,7 +39,8 @@ class JobJourneyTests {
         Employer wattle = Employer.register("Wattle Cafe");
         Employer banksia = Employer.register("Banksia Bakery");
 
-        Api.Response drafted = Api.postJson(Stack.GATEWAY + "/api/v1/jobs", job("Barista"), wattle.token);
+        String marker = "Flatwhite" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        Api.Response drafted = Api.postJson(Stack.GATEWAY + "/api/v1/jobs", job("Barista " + marker), wattle.token);
         assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
         String id = drafted.json().get("id").asString();
         assertThat(drafted.json().get("companyId").asString()).isEqualTo(wattle.companyId);
@@ -60,7 +61,8 @@ class JobJourneyTests {
 
         Api.Response live = Api.get(job, null);
         assertThat(live.status()).as("published: anyone can read it").isEqualTo(200);
-        assertThat(live.json().get("title").asString()).isEqualTo("Barista");
+        assertThat(live.json().get("title").asString()).isEqualTo("Barista " + marker);
+        assertThat(awaitSearch(marker)).as("job.published reached the search index through Kafka").contains(id);
         assertThat(live.json().has("history")).as("moderation history stays inside").isFalse();
         assertThat(awaitCompanyName(job)).as("named after the company auth-service registered").isEqualTo(wattle.name);
 
@@ -83,6 +85,7 @@ class JobJourneyTests {
         assertThat(Api.postJson(job + "/close", "{}", banksia.token).status()).as("another company's job").isEqualTo(403);
         assertThat(Api.postJson(job + "/close", "{}", wattle.token).json().get("status").asString()).isEqualTo("CLOSED");
         assertThat(Api.get(job, null).status()).isEqualTo(404);
+        assertThat(awaitGoneFromSearch(marker, id)).as("job.closed took it out of the index").isTrue();
         assertThat(Api.get(Stack.GATEWAY + "/api/v1/jobs/saved", seeker).json().get(0).get("available").asBoolean())
             .as("the seeker's saved job shows it is gone").isFalse();
 
@@ -111,6 +114,31 @@ class JobJourneyTests {
              "salary":{"min":32.50,"max":36.00,"unit":"HOUR"},"category":"Hospitality & Tourism",
              "skills":["Barista"],"seniority":"ENTRY","validThrough":"%s"}"""
             .formatted(title, Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The ids search finds for a word (anonymous, through the gateway), once the index has caught up. */
+    private static List<String> awaitSearch(String word) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        List<String> ids = List.of();
+        while (ids.isEmpty() && System.currentTimeMillis() < deadline) {
+            Api.Response found = Api.get(Stack.GATEWAY + "/api/v1/search/jobs?q=" + word, null);
+            assertThat(found.status()).as(found.body()).isEqualTo(200);
+            ids = found.json().get("results").valueStream().map(hit -> hit.get("id").asString()).toList();
+            Thread.sleep(ids.isEmpty() ? 300 : 0);
+        }
+        return ids;
+    }
+
+    private static boolean awaitGoneFromSearch(String word, String id) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode results = Api.get(Stack.GATEWAY + "/api/v1/search/jobs?q=" + word, null).json().get("results");
+            if (results.valueStream().noneMatch(hit -> id.equals(hit.get("id").asString()))) {
+                return true;
+            }
+            Thread.sleep(300);
+        }
+        return false;
     }
 
     /** job-service learns the company from company.registered: give the event a moment to arrive. */

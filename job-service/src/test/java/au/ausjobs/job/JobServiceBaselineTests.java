@@ -47,7 +47,7 @@ class JobServiceBaselineTests extends JobServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/api/v1/jobs/moderation/queue", "/api/v1/search/jobs", "/api/v1/applications/app-1",
+    @ValueSource(strings = { "/api/v1/jobs/moderation/queue", "/api/v1/search/saved", "/api/v1/applications/app-1",
         "/api/v1/companies/acme/jobs" })
     void refusesAnAnonymousCallerWith401ProblemAndABearerChallenge(String path) throws Exception {
         mvc.perform(get(path))
@@ -59,7 +59,8 @@ class JobServiceBaselineTests extends JobServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/api/v1/jobs/anything", "/api/v1/search/jobs", "/api/v1/applications/app-1", "/api/v1/companies/acme" })
+    @ValueSource(strings = { "/api/v1/jobs/anything", "/api/v1/search/nothing-here", "/api/v1/applications/app-1",
+        "/api/v1/companies/acme" })
     void answersASignedInSeekerWith404ProblemNotA500ForAPathNotBuiltYet(String path) throws Exception {
         mvc.perform(get(path).with(seeker("seeker-1")).header("X-Correlation-Id", "baseline-404"))
             .andExpect(status().isNotFound())

@@ -221,7 +221,8 @@ public class JobLifecycle {
         return JobHtml.sanitise(request.description());
     }
 
-    private JobPostingData posting(Job job) {
+    /** What a job says, as its events carry it (and as search indexes it). */
+    public JobPostingData posting(Job job) {
         JobRequest c = job.getContent();
         return new JobPostingData(c.title(), job.getDescriptionHtml(), job.getCompanyId(), companyName(job.getCompanyId()),
             c.employmentTypes().stream().map(Enum::name).toList(), c.workMode().name(),

@@ -2,6 +2,7 @@ package au.ausjobs.job.posting;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
@@ -17,6 +18,9 @@ public interface JobRepository extends MongoRepository<Job, String> {
     List<Job> findByCompanyIdAndStatusOrderByUpdatedAtDesc(String companyId, JobStatus status, Pageable page);
 
     List<Job> findByStatusOrderBySubmittedAtAsc(JobStatus status, Pageable page);
+
+    /** Every job in a status, read as a stream (close it): the search index is rebuilt from the live ones. */
+    Stream<Job> findAllByStatus(JobStatus status);
 
     List<Job> findByStatusAndContentValidThroughBeforeOrderByContentValidThroughAsc(JobStatus status, Instant before,
         Pageable page);

@@ -1,0 +1,417 @@
+package au.ausjobs.job.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.range.LongRange;
+import org.apache.lucene.facet.range.LongRangeFacetCounts;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.jsoup.Jsoup;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import au.ausjobs.events.job.JobPostingData;
+import au.ausjobs.platform.web.ApiException;
+
+/**
+ * The job index in Lucene, in memory (it is derived data: rebuilt from MongoDB at start, kept current from
+ * ausjobs.jobs.v1). Words are matched with English stemming in the title (boost 3), skills (2), company (1.5) and
+ * description (1), all words required unless the query says OR. Facets count what matched, filters included.
+ */
+@Component
+class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
+
+    static final Map<String, Float> TEXT_FIELDS = Map.of("title", 3f, "skills", 2f, "company", 1.5f, "description", 1f);
+    static final List<String> FACETS = List.of("category", "employmentType", "workMode", "state");
+
+    private static final Pattern FIELD_PREFIX = Pattern.compile("(?<![\\w\\\\])([A-Za-z_][\\w.]*):");
+    private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
+
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final FacetsConfig facetsConfig = new FacetsConfig();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    LuceneJobSearchIndex() {
+        facetsConfig.setMultiValued("employmentType", true);
+        try {
+            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+            writer.commit();
+            searchers = new SearcherManager(writer, null);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot open the job index", e);
+        }
+    }
+
+    @Override
+    public void upsert(String jobId, JobPostingData posting) {
+        try {
+            writer.updateDocument(new Term("id", jobId), facetsConfig.build(document(jobId, posting)));
+            searchers.maybeRefreshBlocking();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void remove(String jobId) {
+        try {
+            writer.deleteDocuments(new Term("id", jobId));
+            searchers.maybeRefreshBlocking();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized int rebuild(Stream<IndexedJob> liveJobs) {
+        try {
+            writer.deleteAll();
+            int[] count = { 0 };
+            liveJobs.forEach(job -> {
+                try {
+                    writer.addDocument(facetsConfig.build(document(job.jobId(), job.posting())));
+                    count[0]++;
+                }
+                catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            return count[0];
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public int size() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            }
+            finally {
+                searchers.release(searcher);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        Query words = words(request.query());
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
+        anyOf(all, "category", request.categories());
+        anyOf(all, "employmentType", request.employmentTypes());
+        anyOf(all, "workMode", request.workModes());
+        anyOf(all, "state", request.states());
+        if (request.salaryMin() != null) {
+            all.add(LongPoint.newRangeQuery("salaryAnnual", request.salaryMin(), Long.MAX_VALUE), BooleanClause.Occur.FILTER);
+        }
+        Query query = all.build();
+        Sort sort = switch (request.sort()) {
+            case DATE -> new Sort(new SortField("datePosted", SortField.Type.LONG, true), new SortField("idSort", SortField.Type.STRING));
+            case SALARY -> new Sort(new SortField("salaryAnnualValue", SortField.Type.LONG, true), new SortField("idSort", SortField.Type.STRING));
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, new SortField("idSort", SortField.Type.STRING));
+        };
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                // The sort ends with the unique job id, so only the cursor's own job ties on every field; giving it the
+                // highest doc id makes Lucene skip it (it was the previous page's last result).
+                FieldDoc after = request.cursor() == null ? null
+                    : decodeCursor(request.cursor(), request.sort(), Math.max(0, searcher.getIndexReader().maxDoc() - 1));
+                TopFieldDocs top = after == null ? searcher.search(query, request.size() + 1, sort, true)
+                    : searcher.searchAfter(after, query, request.size() + 1, sort, true);
+                boolean more = top.scoreDocs.length > request.size();
+                ScoreDoc[] page = java.util.Arrays.copyOf(top.scoreDocs, Math.min(top.scoreDocs.length, request.size()));
+                Map<String, String[]> highlights = highlight(searcher, words, page);
+                List<SearchResult.Hit> hits = new ArrayList<>();
+                for (int i = 0; i < page.length; i++) {
+                    hits.add(hit(searcher.storedFields().document(page[i].doc), highlights, i));
+                }
+                String next = more && page.length > 0 ? encodeCursor((FieldDoc) page[page.length - 1]) : null;
+                return new SearchResult(top.totalHits.value, hits, facets(searcher, query), next);
+            }
+            finally {
+                searchers.release(searcher);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The words as a Lucene query; a syntax error or an unknown field is the caller's mistake: 400 with the position. */
+    Query words(String text) {
+        if (text == null || text.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        Matcher field = FIELD_PREFIX.matcher(text);
+        while (field.find()) {
+            if (!insideQuotes(text, field.start()) && !TEXT_FIELDS.containsKey(field.group(1))) {
+                throw badQuery("Unknown field '" + field.group(1) + "' at position " + (field.start() + 1)
+                    + "; you can search in " + String.join(", ", List.of("title", "skills", "company", "description")));
+            }
+        }
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(TEXT_FIELDS.keySet().toArray(String[]::new), analyzer,
+            TEXT_FIELDS);
+        parser.setDefaultOperator(QueryParser.Operator.AND);
+        parser.setAllowLeadingWildcard(false);
+        try {
+            return parser.parse(text);
+        }
+        catch (ParseException | RuntimeException e) {
+            Matcher column = COLUMN.matcher(String.valueOf(e.getMessage()));
+            String where = column.find() ? " at position " + column.group(1) : "";
+            throw badQuery("The search words cannot be read" + where
+                + ": check quotes, brackets and AND/OR/NOT (a word after NOT, a closing bracket for each opening one)");
+        }
+    }
+
+    private static boolean insideQuotes(String text, int position) {
+        int quotes = 0;
+        for (int i = 0; i < position; i++) {
+            if (text.charAt(i) == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
+                quotes++;
+            }
+        }
+        return quotes % 2 == 1;
+    }
+
+    private static ApiException badQuery(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "bad-search-query", "Bad search query", detail);
+    }
+
+    private static void anyOf(BooleanQuery.Builder all, String field, List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        values.forEach(v -> any.add(new TermQuery(new Term(field, v)), BooleanClause.Occur.SHOULD));
+        all.add(any.build(), BooleanClause.Occur.FILTER);
+    }
+
+    private Map<String, List<SearchResult.FacetCount>> facets(IndexSearcher searcher, Query query) throws IOException {
+        FacetsCollector collected = searcher.search(query, new FacetsCollectorManager());
+        Map<String, List<SearchResult.FacetCount>> result = new LinkedHashMap<>();
+        if (searcher.getIndexReader().numDocs() == 0) {
+            FACETS.forEach(d -> result.put(d, List.of()));
+            return result;
+        }
+        SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facetsConfig);
+        Facets counts = new SortedSetDocValuesFacetCounts(state, collected);
+        for (String dimension : FACETS) {
+            FacetResult top = counts.getTopChildren(20, dimension);
+            result.put(dimension, top == null ? List.of() : labels(top));
+        }
+        long now = Instant.now().toEpochMilli();
+        Facets posted = new LongRangeFacetCounts("datePosted", collected,
+            new LongRange("last 24 hours", now - Duration.ofDays(1).toMillis(), true, Long.MAX_VALUE, true),
+            new LongRange("last 7 days", now - Duration.ofDays(7).toMillis(), true, Long.MAX_VALUE, true),
+            new LongRange("last 30 days", now - Duration.ofDays(30).toMillis(), true, Long.MAX_VALUE, true));
+        result.put("datePosted", labels(posted.getAllChildren("datePosted")));
+        Facets salary = new LongRangeFacetCounts("salaryAnnualValue", collected,
+            new LongRange("under $50k", 1, true, 50_000, false),
+            new LongRange("$50k-$80k", 50_000, true, 80_000, false),
+            new LongRange("$80k-$120k", 80_000, true, 120_000, false),
+            new LongRange("$120k-$160k", 120_000, true, 160_000, false),
+            new LongRange("$160k and more", 160_000, true, Long.MAX_VALUE, true));
+        result.put("salaryBand", labels(salary.getAllChildren("salaryAnnualValue")));
+        return result;
+    }
+
+    private static List<SearchResult.FacetCount> labels(FacetResult facet) {
+        List<SearchResult.FacetCount> counts = new ArrayList<>();
+        for (LabelAndValue lv : facet.labelValues) {
+            counts.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
+        }
+        return counts;
+    }
+
+    private Map<String, String[]> highlight(IndexSearcher searcher, Query words, ScoreDoc[] page) throws IOException {
+        if (page.length == 0 || words instanceof MatchAllDocsQuery) {
+            return Map.of();
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)).build();
+        int[] docs = new int[page.length];
+        for (int i = 0; i < page.length; i++) {
+            docs[i] = page[i].doc;
+        }
+        // one passage of the title, two of the description
+        Map<String, String[]> found = highlighter.highlightFields(new String[] { "title", "description" }, words, docs,
+            new int[] { 1, 2 });
+        return found;
+    }
+
+    private static SearchResult.Hit hit(Document doc, Map<String, String[]> highlights, int index) {
+        Map<String, String> marked = new LinkedHashMap<>();
+        highlights.forEach((field, snippets) -> {
+            if (snippets[index] != null && snippets[index].contains("<mark>")) {
+                marked.put(field, snippets[index]);
+            }
+        });
+        return new SearchResult.Hit(doc.get("id"), doc.get("title"), doc.get("company"), doc.get("suburb"), doc.get("stateValue"),
+            doc.get("postcode"), doc.get("workModeValue"), List.of(doc.getValues("employmentTypeValue")),
+            decimal(doc.get("salaryMin")), decimal(doc.get("salaryMax")), doc.get("salaryUnit"), doc.get("categoryValue"),
+            instant(doc.get("datePostedValue")), instant(doc.get("validThroughValue")), marked.isEmpty() ? null : marked);
+    }
+
+    private static BigDecimal decimal(String value) {
+        return value == null ? null : new BigDecimal(value);
+    }
+
+    private static Instant instant(String value) {
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private static Document document(String jobId, JobPostingData p) {
+        Document doc = new Document();
+        doc.add(new StringField("id", jobId, Field.Store.YES));
+        doc.add(new SortedDocValuesField("idSort", new BytesRef(jobId)));
+        doc.add(new TextField("title", p.title(), Field.Store.YES));
+        doc.add(new TextField("description", Jsoup.parse(p.descriptionHtml()).text(), Field.Store.YES));
+        doc.add(new TextField("skills", String.join(", ", p.skills() == null ? List.of() : p.skills()), Field.Store.NO));
+        if (p.companyName() != null) {
+            doc.add(new TextField("company", p.companyName(), Field.Store.YES));
+        }
+        keyword(doc, "category", p.category());
+        keyword(doc, "workMode", p.workMode());
+        keyword(doc, "state", p.state());
+        for (String type : p.employmentTypes()) {
+            keyword(doc, "employmentType", type);
+        }
+        if (p.suburb() != null) {
+            doc.add(new StoredField("suburb", p.suburb()));
+            doc.add(new StoredField("postcode", p.postcode()));
+        }
+        if (p.salaryMax() != null) {
+            long annual = annual(p.salaryMax(), p.salaryUnit());
+            doc.add(new LongPoint("salaryAnnual", annual));
+            doc.add(new NumericDocValuesField("salaryAnnualValue", annual));
+            doc.add(new StoredField("salaryMin", p.salaryMin().toPlainString()));
+            doc.add(new StoredField("salaryMax", p.salaryMax().toPlainString()));
+            doc.add(new StoredField("salaryUnit", p.salaryUnit()));
+        }
+        else {
+            doc.add(new NumericDocValuesField("salaryAnnualValue", 0));
+        }
+        long posted = p.datePosted() == null ? 0 : p.datePosted().toEpochMilli();
+        doc.add(new NumericDocValuesField("datePosted", posted));
+        if (p.datePosted() != null) {
+            doc.add(new StoredField("datePostedValue", p.datePosted().toString()));
+        }
+        doc.add(new StoredField("validThroughValue", p.validThrough().toString()));
+        return doc;
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        doc.add(new StringField(field, value, Field.Store.NO));
+        doc.add(new StoredField(field + "Value", value));
+        doc.add(new SortedSetDocValuesFacetField(field, value));
+    }
+
+    /** The salary per year, to compare hourly, daily and yearly pay (38-hour weeks, 5-day weeks, 52 weeks). */
+    static long annual(BigDecimal amount, String unit) {
+        BigDecimal factor = switch (unit) {
+            case "HOUR" -> BigDecimal.valueOf(38L * 52);
+            case "DAY" -> BigDecimal.valueOf(5L * 52);
+            case "WEEK" -> BigDecimal.valueOf(52);
+            case "MONTH" -> BigDecimal.valueOf(12);
+            default -> BigDecimal.ONE;
+        };
+        return amount.multiply(factor).longValue();
+    }
+
+    private static String encodeCursor(FieldDoc last) {
+        Object first = last.fields[0];
+        String value = first instanceof BytesRef ref ? ref.utf8ToString() : String.valueOf(first);
+        String id = ((BytesRef) last.fields[1]).utf8ToString();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((value + "\n" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static FieldDoc decodeCursor(String cursor, SearchRequest.Sort sort, int lastDoc) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
+            Object first = sort == SearchRequest.Sort.RELEVANCE ? (Object) Float.valueOf(parts[0]) : (Object) Long.valueOf(parts[0]);
+            return new FieldDoc(lastDoc, Float.NaN, new Object[] { first, new BytesRef(parts[1]) });
+        }
+        catch (RuntimeException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "bad-cursor", "Bad cursor",
+                "The cursor is not one this search gave out; start again from the first page");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}

@@ -1,0 +1,81 @@
+package au.ausjobs.job.search;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import au.ausjobs.job.posting.AustralianState;
+import au.ausjobs.job.posting.JobRequest;
+import au.ausjobs.platform.security.PathRoles;
+import au.ausjobs.platform.security.PublicPaths;
+
+/** Job search for everyone, and the index rebuild for admins. */
+@RestController
+@RequestMapping("/api/v1/search")
+@Tag(name = "Search", description = "Full-text job search with filters and facets")
+@Validated
+class SearchController {
+
+    @Configuration(proxyBeanMethods = false)
+    static class Access {
+
+        @Bean
+        PublicPaths searchIsPublic() {
+            return PublicPaths.of("GET /api/v1/search/jobs");
+        }
+
+        @Bean
+        PathRoles searchRoles() {
+            return PathRoles.of(PathRoles.rule("POST /api/v1/search/index/rebuild", "admin"));
+        }
+    }
+
+    private final JobSearchIndex index;
+    private final SearchIndexing indexing;
+
+    SearchController(JobSearchIndex index, SearchIndexing indexing) {
+        this.index = index;
+        this.indexing = indexing;
+    }
+
+    @GetMapping("/jobs")
+    @Operation(summary = "Search live jobs: words (AND, OR, NOT, \"phrases\", (groups), title:/skills:/company:/description:), "
+        + "filters, facets with counts, highlighting, sort by relevance, date or salary, cursor pages")
+    SearchResult search(@RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) @Size(max = 10) List<@Size(max = 80) String> category,
+            @RequestParam(required = false) @Size(max = 8) List<JobRequest.EmploymentType> employmentType,
+            @RequestParam(required = false) @Size(max = 3) List<JobRequest.WorkMode> workMode,
+            @RequestParam(required = false) @Size(max = 8) List<AustralianState> state,
+            @RequestParam(required = false) @Min(0) @Max(10_000_000) Long salaryMin,
+            @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
+            @RequestParam(required = false) @Size(max = 500) String cursor,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
+        return index.search(new SearchRequest(q, category, names(employmentType), names(workMode), names(state), salaryMin,
+            sort, cursor, size));
+    }
+
+    @PostMapping("/index/rebuild")
+    @PreAuthorize("hasRole('admin')")
+    @Operation(summary = "Rebuild this instance's search index from MongoDB (every published job)")
+    Map<String, Integer> rebuild() {
+        return Map.of("indexed", indexing.rebuild());
+    }
+
+    private static List<String> names(List<? extends Enum<?>> values) {
+        return values == null ? null : values.stream().map(Enum::name).toList();
+    }
+}

@@ -1,0 +1,207 @@
+package au.ausjobs.job.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import au.ausjobs.job.JobServiceTest;
+import au.ausjobs.job.company.Company;
+import au.ausjobs.job.company.CompanyRepository;
+import au.ausjobs.job.posting.JobRepository;
+
+/**
+ * Search as a job seeker uses it, over jobs published through the API and indexed by a rebuild from MongoDB: words
+ * with boosts and stemming, boolean syntax (and its errors, with the position), filters, facets, sorts, highlighting
+ * and cursor pages.
+ */
+class JobSearchTests extends JobServiceTest {
+
+    static final RequestPostProcessor EMPLOYER = employer("priya", "company-wattle");
+
+    @Autowired
+    JobRepository jobs;
+
+    @Autowired
+    SearchIndexing indexing;
+
+    @Autowired
+    CompanyRepository companies;
+
+    @Autowired
+    JsonMapper json;
+
+    String javaDeveloper;
+    String barista;
+    String remoteWriter;
+
+    @BeforeEach
+    void jobs() throws Exception {
+        jobs.deleteAll();
+        companies.save(new Company("company-wattle", "Wattle Cafe Pty Ltd", null, Instant.now()));
+        javaDeveloper = publish("Java Developer", "<p>Build Spring services for our platform.</p>", "Information & Communication Technology",
+            "[\"Java\",\"Spring\"]", "FULL_TIME", "HYBRID", "{\"suburb\":\"Melbourne\",\"state\":\"VIC\",\"postcode\":\"3000\"}",
+            "{\"min\":120000,\"max\":140000,\"unit\":\"YEAR\"}");
+        barista = publish("Barista", "<p>Coffee for developers who drink java all day. Not a manager role.</p>",
+            "Hospitality & Tourism", "[\"Barista\"]", "PART_TIME", "ON_SITE",
+            "{\"suburb\":\"Parramatta\",\"state\":\"NSW\",\"postcode\":\"2150\"}", "{\"min\":30,\"max\":35,\"unit\":\"HOUR\"}");
+        remoteWriter = publish("Technical Writer", "<p>Document our Java APIs, <script>alert(1)</script> from anywhere.</p>",
+            "Information & Communication Technology", "[\"Writing\"]", "CONTRACTOR", "REMOTE", null, null);
+        String draft = create("Java Architect", "<p>Not yet published.</p>", "Information & Communication Technology", "[]",
+            "FULL_TIME", "REMOTE", null, null);
+        assertThat(draft).isNotBlank();
+        assertThat(indexing.rebuild()).as("only the three live jobs").isEqualTo(3);
+    }
+
+    String publish(String title, String description, String category, String skills, String type, String mode,
+            String location, String salary) throws Exception {
+        String id = create(title, description, category, skills, type, mode, location, salary);
+        mvc.perform(post("/api/v1/jobs/" + id + "/publish").with(EMPLOYER)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/jobs/" + id + "/approve").with(admin("admin-1"))).andExpect(status().isOk());
+        Thread.sleep(5); // distinct datePosted, newest last
+        return id;
+    }
+
+    String create(String title, String description, String category, String skills, String type, String mode,
+            String location, String salary) throws Exception {
+        String body = """
+            {"title":"%s","description":"%s","employmentTypes":["%s"],"workMode":"%s",%s%s
+             "category":"%s","skills":%s,"validThrough":"%s"}""".formatted(title, description, type, mode,
+            location == null ? "" : "\"location\":" + location + ",", salary == null ? "" : "\"salary\":" + salary + ",",
+            category, skills, Instant.now().plus(30, ChronoUnit.DAYS));
+        String created = mvc.perform(post("/api/v1/jobs").with(EMPLOYER).contentType(MediaType.APPLICATION_JSON).content(body))
+            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(created).get("id").asString();
+    }
+
+    JsonNode search(String query) throws Exception {
+        return json.readTree(mvc.perform(get(URI.create("/api/v1/search/jobs" + query))).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString());
+    }
+
+    List<String> ids(JsonNode result) {
+        List<String> ids = new ArrayList<>();
+        result.get("results").forEach(hit -> ids.add(hit.get("id").asString()));
+        return ids;
+    }
+
+    @Test
+    void wordsInTheTitleCountMoreThanInTheDescriptionAndStemmingFindsPlurals() throws Exception {
+        JsonNode java = search("?q=java");
+        assertThat(ids(java)).as("the title match first").startsWith(javaDeveloper)
+            .containsExactlyInAnyOrder(javaDeveloper, barista, remoteWriter);
+        assertThat(java.get("total").asLong()).isEqualTo(3);
+        assertThat(ids(search("?q=developers"))).as("developers finds Developer").startsWith(javaDeveloper);
+        assertThat(java.at("/results/0/highlights/title").asString()).isEqualTo("<mark>Java</mark> Developer");
+    }
+
+    @Test
+    void booleanOperatorsPhrasesGroupsAndFieldsWork() throws Exception {
+        assertThat(ids(search("?q=java%20NOT%20manager"))).containsExactlyInAnyOrder(javaDeveloper, remoteWriter);
+        assertThat(ids(search("?q=%22drink%20java%22"))).containsExactly(barista);
+        assertThat(ids(search("?q=(coffee%20OR%20document)%20AND%20java"))).containsExactlyInAnyOrder(barista, remoteWriter);
+        assertThat(ids(search("?q=title:java"))).containsExactly(javaDeveloper);
+        assertThat(ids(search("?q=skills:spring"))).containsExactly(javaDeveloper);
+        assertThat(ids(search("?q=company:wattle"))).as("the hiring organisation's name")
+            .containsExactlyInAnyOrder(javaDeveloper, barista, remoteWriter);
+        assertThat(ids(search("?q=company:banksia"))).isEmpty();
+    }
+
+    @Test
+    void badSyntaxAndUnknownFieldsAre400ProblemsThatSayWhere() throws Exception {
+        mvc.perform(get(URI.create("/api/v1/search/jobs?q=(java%20AND")))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/bad-search-query"))
+            .andExpect(jsonPath("$.detail", containsString("at position")));
+        mvc.perform(get(URI.create("/api/v1/search/jobs?q=java%20salary:100000")))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail", containsString("Unknown field 'salary' at position 6")));
+        mvc.perform(get(URI.create("/api/v1/search/jobs?q=%22salary:100000%22"))).andExpect(status().isOk());
+        mvc.perform(get(URI.create("/api/v1/search/jobs?state=QUEENSLAND"))).andExpect(status().isBadRequest());
+        mvc.perform(get(URI.create("/api/v1/search/jobs?size=500"))).andExpect(status().isBadRequest());
+        mvc.perform(get(URI.create("/api/v1/search/jobs?cursor=not-ours"))).andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/bad-cursor"));
+    }
+
+    @Test
+    void filtersNarrowTheResultsAndTheFacetCountsFollowThem() throws Exception {
+        JsonNode everything = search("");
+        assertThat(everything.get("total").asLong()).isEqualTo(3);
+        assertThat(everything.at("/facets/category").toString()).contains("{\"value\":\"Information & Communication Technology\",\"count\":2}");
+        assertThat(everything.at("/facets/workMode").size()).isEqualTo(3);
+        assertThat(everything.at("/facets/datePosted/0").toString()).contains("\"count\":3");
+
+        JsonNode ict = search("?category=Information%20%26%20Communication%20Technology");
+        assertThat(ids(ict)).containsExactlyInAnyOrder(javaDeveloper, remoteWriter);
+        assertThat(ict.at("/facets/category").size()).isEqualTo(1);
+        assertThat(ict.at("/facets/state").toString()).contains("VIC").doesNotContain("NSW");
+
+        assertThat(ids(search("?state=NSW&state=VIC"))).containsExactlyInAnyOrder(javaDeveloper, barista);
+        assertThat(ids(search("?workMode=REMOTE"))).containsExactly(remoteWriter);
+        assertThat(ids(search("?employmentType=PART_TIME"))).containsExactly(barista);
+        assertThat(ids(search("?salaryMin=100000"))).containsExactly(javaDeveloper);
+        assertThat(ids(search("?salaryMin=60000"))).as("$35 an hour is about $69k a year")
+            .containsExactlyInAnyOrder(javaDeveloper, barista);
+        assertThat(search("?salaryMin=60000").at("/facets/salaryBand").toString())
+            .contains("{\"value\":\"$50k-$80k\",\"count\":1}", "{\"value\":\"$120k-$160k\",\"count\":1}");
+    }
+
+    @Test
+    void sortsByDateOrSalaryAndPagesWithACursor() throws Exception {
+        assertThat(ids(search("?sort=DATE"))).containsExactly(remoteWriter, barista, javaDeveloper);
+        assertThat(ids(search("?sort=SALARY"))).containsExactly(javaDeveloper, barista, remoteWriter);
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 5; page++) {
+            JsonNode result = search("?sort=DATE&size=1" + (cursor == null ? "" : "&cursor=" + cursor));
+            seen.addAll(ids(result));
+            cursor = result.has("nextCursor") ? result.get("nextCursor").asString() : null;
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertThat(seen).containsExactly(remoteWriter, barista, javaDeveloper);
+
+        List<String> byRelevance = new ArrayList<>();
+        JsonNode first = search("?q=java&size=2");
+        byRelevance.addAll(ids(first));
+        byRelevance.addAll(ids(search("?q=java&size=2&cursor=" + first.get("nextCursor").asString())));
+        assertThat(byRelevance).as("two pages, nothing twice, nothing lost").startsWith(javaDeveloper)
+            .containsExactlyInAnyOrder(javaDeveloper, barista, remoteWriter);
+    }
+
+    @Test
+    void snippetsMarkTheWordsAndEscapeEverythingElse() throws Exception {
+        mvc.perform(get(URI.create("/api/v1/search/jobs?q=document")))
+            .andExpect(jsonPath("$.results[0].highlights.description", containsString("<mark>Document</mark>")))
+            .andExpect(jsonPath("$.results[0].highlights.description", not(containsString("<script"))));
+    }
+
+    @Test
+    void aClosedJobLeavesTheIndexAndOnlyAdminsRebuildIt() throws Exception {
+        mvc.perform(post("/api/v1/jobs/" + barista + "/close").with(EMPLOYER)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/search/index/rebuild").with(seeker("sam"))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/search/index/rebuild")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/search/index/rebuild").with(admin("admin-1")))
+            .andExpect(status().isOk()).andExpect(jsonPath("$.indexed").value(2));
+        assertThat(ids(search("?q=coffee"))).isEmpty();
+    }
+}
