@@ -18,6 +18,7 @@ import au.ausjobs.events.job.JobPublished;
 import au.ausjobs.events.job.JobUpdated;
 import au.ausjobs.job.company.Company;
 import au.ausjobs.job.company.CompanyRepository;
+import au.ausjobs.job.place.Gazetteer;
 import au.ausjobs.platform.events.EventRecorder;
 import au.ausjobs.platform.security.CurrentUser;
 import au.ausjobs.platform.web.ApiException;
@@ -39,10 +40,14 @@ public class JobLifecycle {
     private final EventRecorder events;
     private final Clock clock;
 
-    JobLifecycle(JobRepository jobs, CompanyRepository companies, EventRecorder events, java.util.Optional<Clock> clock) {
+    private final Gazetteer gazetteer;
+
+    JobLifecycle(JobRepository jobs, CompanyRepository companies, EventRecorder events, Gazetteer gazetteer,
+            java.util.Optional<Clock> clock) {
         this.jobs = jobs;
         this.companies = companies;
         this.events = events;
+        this.gazetteer = gazetteer;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -198,6 +203,13 @@ public class JobLifecycle {
         if (request.location() != null && !request.location().state().hasPostcode(request.location().postcode())) {
             throw ApiException.unprocessable("postcode-mismatch",
                 "Postcode " + request.location().postcode() + " is not in " + request.location().state());
+        }
+        if (request.location() != null
+                && gazetteer.locality(request.location().suburb(), request.location().postcode()).isEmpty()) {
+            List<String> known = gazetteer.localitiesOf(request.location().postcode());
+            throw ApiException.unprocessable("unknown-place", "There is no " + request.location().suburb().trim()
+                + " in postcode " + request.location().postcode()
+                + (known.isEmpty() ? "" : "; its localities are " + String.join(", ", known.subList(0, Math.min(10, known.size())))));
         }
         if (request.salary() != null && request.salary().min().compareTo(request.salary().max()) > 0) {
             throw ApiException.unprocessable("salary-range", "The salary's minimum is above its maximum");

@@ -19,6 +19,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -64,6 +66,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import au.ausjobs.events.job.JobPostingData;
+import au.ausjobs.job.place.Gazetteer;
 import au.ausjobs.platform.web.ApiException;
 
 /**
@@ -86,7 +89,10 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
-    LuceneJobSearchIndex() {
+    private final Gazetteer gazetteer;
+
+    LuceneJobSearchIndex(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
         facetsConfig.setMultiValued("employmentType", true);
         try {
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
@@ -167,6 +173,14 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         anyOf(all, "employmentType", request.employmentTypes());
         anyOf(all, "workMode", request.workModes());
         anyOf(all, "state", request.states());
+        Gazetteer.Place near = request.near() == null || request.near().isBlank() ? null : gazetteer.resolve(request.near());
+        if (near != null) {
+            all.add(LatLonPoint.newDistanceQuery("location", near.lat(), near.lon(), request.radiusKm() * 1000.0),
+                BooleanClause.Occur.FILTER);
+        }
+        else if (request.sort() == SearchRequest.Sort.DISTANCE) {
+            throw badQuery("Sorting by distance needs a place: near=<suburb, postcode or lat,lon>");
+        }
         if (request.salaryMin() != null) {
             all.add(LongPoint.newRangeQuery("salaryAnnual", request.salaryMin(), Long.MAX_VALUE), BooleanClause.Occur.FILTER);
         }
@@ -175,6 +189,8 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
             case DATE -> new Sort(new SortField("datePosted", SortField.Type.LONG, true), new SortField("idSort", SortField.Type.STRING));
             case SALARY -> new Sort(new SortField("salaryAnnualValue", SortField.Type.LONG, true), new SortField("idSort", SortField.Type.STRING));
             case RELEVANCE -> new Sort(SortField.FIELD_SCORE, new SortField("idSort", SortField.Type.STRING));
+            case DISTANCE -> new Sort(LatLonDocValuesField.newDistanceSort("locationSort", near.lat(), near.lon()),
+                new SortField("idSort", SortField.Type.STRING));
         };
         try {
             IndexSearcher searcher = searchers.acquire();
@@ -190,7 +206,7 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
                 Map<String, String[]> highlights = highlight(searcher, words, page);
                 List<SearchResult.Hit> hits = new ArrayList<>();
                 for (int i = 0; i < page.length; i++) {
-                    hits.add(hit(searcher.storedFields().document(page[i].doc), highlights, i));
+                    hits.add(hit(searcher.storedFields().document(page[i].doc), highlights, i, near));
                 }
                 String next = more && page.length > 0 ? encodeCursor((FieldDoc) page[page.length - 1]) : null;
                 return new SearchResult(top.totalHits.value, hits, facets(searcher, query), next);
@@ -307,7 +323,7 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         return found;
     }
 
-    private static SearchResult.Hit hit(Document doc, Map<String, String[]> highlights, int index) {
+    private static SearchResult.Hit hit(Document doc, Map<String, String[]> highlights, int index, Gazetteer.Place near) {
         Map<String, String> marked = new LinkedHashMap<>();
         highlights.forEach((field, snippets) -> {
             if (snippets[index] != null && snippets[index].contains("<mark>")) {
@@ -317,7 +333,17 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         return new SearchResult.Hit(doc.get("id"), doc.get("title"), doc.get("company"), doc.get("suburb"), doc.get("stateValue"),
             doc.get("postcode"), doc.get("workModeValue"), List.of(doc.getValues("employmentTypeValue")),
             decimal(doc.get("salaryMin")), decimal(doc.get("salaryMax")), doc.get("salaryUnit"), doc.get("categoryValue"),
-            instant(doc.get("datePostedValue")), instant(doc.get("validThroughValue")), marked.isEmpty() ? null : marked);
+            instant(doc.get("datePostedValue")), instant(doc.get("validThroughValue")), distance(doc, near),
+            marked.isEmpty() ? null : marked);
+    }
+
+    private static Double distance(Document doc, Gazetteer.Place near) {
+        if (near == null || doc.getField("lat") == null) {
+            return null;
+        }
+        double km = Gazetteer.distanceKm(near.lat(), near.lon(), doc.getField("lat").numericValue().doubleValue(),
+            doc.getField("lon").numericValue().doubleValue());
+        return Math.round(km * 10) / 10.0;
     }
 
     private static BigDecimal decimal(String value) {
@@ -328,7 +354,7 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         return value == null ? null : Instant.parse(value);
     }
 
-    private static Document document(String jobId, JobPostingData p) {
+    private Document document(String jobId, JobPostingData p) {
         Document doc = new Document();
         doc.add(new StringField("id", jobId, Field.Store.YES));
         doc.add(new SortedDocValuesField("idSort", new BytesRef(jobId)));
@@ -347,6 +373,12 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         if (p.suburb() != null) {
             doc.add(new StoredField("suburb", p.suburb()));
             doc.add(new StoredField("postcode", p.postcode()));
+            gazetteer.locality(p.suburb(), p.postcode()).ifPresent(place -> {
+                doc.add(new LatLonPoint("location", place.lat(), place.lon()));
+                doc.add(new LatLonDocValuesField("locationSort", place.lat(), place.lon()));
+                doc.add(new StoredField("lat", place.lat()));
+                doc.add(new StoredField("lon", place.lon()));
+            });
         }
         if (p.salaryMax() != null) {
             long annual = annual(p.salaryMax(), p.salaryUnit());
@@ -399,7 +431,11 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
     private static FieldDoc decodeCursor(String cursor, SearchRequest.Sort sort, int lastDoc) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
-            Object first = sort == SearchRequest.Sort.RELEVANCE ? (Object) Float.valueOf(parts[0]) : (Object) Long.valueOf(parts[0]);
+            Object first = switch (sort) {
+                case RELEVANCE -> Float.valueOf(parts[0]);
+                case DISTANCE -> Double.valueOf(parts[0]);
+                default -> Long.valueOf(parts[0]);
+            };
             return new FieldDoc(lastDoc, Float.NaN, new Object[] { first, new BytesRef(parts[1]) });
         }
         catch (RuntimeException e) {

@@ -54,18 +54,21 @@ class SearchController {
 
     @GetMapping("/jobs")
     @Operation(summary = "Search live jobs: words (AND, OR, NOT, \"phrases\", (groups), title:/skills:/company:/description:), "
-        + "filters, facets with counts, highlighting, sort by relevance, date or salary, cursor pages")
+        + "filters, distance from a suburb, postcode or lat,lon (near, radiusKm), facets with counts, highlighting, sort by "
+        + "relevance, date, salary or distance, cursor pages")
     SearchResult search(@RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) @Size(max = 10) List<@Size(max = 80) String> category,
             @RequestParam(required = false) @Size(max = 8) List<JobRequest.EmploymentType> employmentType,
             @RequestParam(required = false) @Size(max = 3) List<JobRequest.WorkMode> workMode,
             @RequestParam(required = false) @Size(max = 8) List<AustralianState> state,
             @RequestParam(required = false) @Min(0) @Max(10_000_000) Long salaryMin,
+            @RequestParam(required = false) @Size(max = 80) String near,
+            @RequestParam(defaultValue = "25") @Min(1) @Max(500) int radiusKm,
             @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
             @RequestParam(required = false) @Size(max = 500) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
         return index.search(new SearchRequest(q, category, names(employmentType), names(workMode), names(state), salaryMin,
-            sort, cursor, size));
+            near, radiusKm, sort, cursor, size));
     }
 
     @PostMapping("/index/rebuild")

@@ -21,7 +21,7 @@ public record SearchResult(long total, List<Hit> results, Map<String, List<Facet
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Hit(String id, String title, String companyName, String suburb, String state, String postcode,
             String workMode, List<String> employmentTypes, BigDecimal salaryMin, BigDecimal salaryMax, String salaryUnit,
-            String category, Instant datePosted, Instant validThrough, Map<String, String> highlights) {
+            String category, Instant datePosted, Instant validThrough, Double distanceKm, Map<String, String> highlights) {
     }
 
     public record FacetCount(String value, long count) {

@@ -114,6 +114,11 @@ class JobLifecycleTests extends JobServiceTest {
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/postcode-mismatch"));
         mvc.perform(post("/api/v1/jobs").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
+                .content(good.replace("Parramatta", "Bondi")))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/unknown-place"))
+            .andExpect(jsonPath("$.detail", containsString("Parramatta")));
+        mvc.perform(post("/api/v1/jobs").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
                 .content(good.replace("\"min\":65000", "\"min\":95000")))
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/salary-range"));

@@ -189,6 +189,28 @@ class JobSearchTests extends JobServiceTest {
     }
 
     @Test
+    void findsJobsNearASuburbPostcodeOrPointAndSortsThemByDistance() throws Exception {
+        assertThat(ids(search("?near=Parramatta&radiusKm=10"))).containsExactly(barista);
+        assertThat(ids(search("?near=2000&radiusKm=30"))).as("Parramatta is about 20 km from the Sydney CBD")
+            .containsExactly(barista);
+        JsonNode fromCanberra = search("?near=-35.28,149.13&radiusKm=500&sort=DISTANCE");
+        assertThat(ids(fromCanberra)).as("remote jobs have no place").containsExactly(barista, javaDeveloper);
+        double first = fromCanberra.at("/results/0/distanceKm").asDouble();
+        double second = fromCanberra.at("/results/1/distanceKm").asDouble();
+        assertThat(first).isBetween(200.0, 300.0);
+        assertThat(second).isBetween(400.0, 500.0);
+        assertThat(ids(search("?near=Richmond%20VIC&radiusKm=10"))).as("Richmond VIC is next to Melbourne")
+            .containsExactly(javaDeveloper);
+
+        mvc.perform(get(URI.create("/api/v1/search/jobs?near=Richmond"))).andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/unknown-place"))
+            .andExpect(jsonPath("$.detail", containsString("add the state")));
+        mvc.perform(get(URI.create("/api/v1/search/jobs?near=Atlantis"))).andExpect(status().isBadRequest());
+        mvc.perform(get(URI.create("/api/v1/search/jobs?near=51.5,-0.12"))).andExpect(status().isBadRequest());
+        mvc.perform(get(URI.create("/api/v1/search/jobs?sort=DISTANCE"))).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void snippetsMarkTheWordsAndEscapeEverythingElse() throws Exception {
         mvc.perform(get(URI.create("/api/v1/search/jobs?q=document")))
             .andExpect(jsonPath("$.results[0].highlights.description", containsString("<mark>Document</mark>")))
