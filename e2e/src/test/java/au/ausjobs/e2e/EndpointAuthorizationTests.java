@@ -79,6 +79,7 @@ class EndpointAuthorizationTests {
         MATRIX.put("POST /api/v1/applications/{id}/notes", Set.of("employer", "employer_admin"));
         MATRIX.put("GET /api/v1/jobs/{jobId}/applications", Set.of("employer", "employer_admin", "admin", "support"));
         MATRIX.put("GET /api/v1/search/jobs", Set.of(PUBLIC));
+        MATRIX.put("GET /api/v1/search/suggestions", Set.of(PUBLIC));
         MATRIX.put("POST /api/v1/search/index/rebuild", Set.of("admin"));
     }
 

@@ -55,6 +55,11 @@ public class Gazetteer {
         }
     }
 
+    /** Every locality, for suggestions. */
+    public java.util.stream.Stream<Place> all() {
+        return byPostcode.values().stream().flatMap(List::stream);
+    }
+
     public int size() {
         return byName.values().stream().mapToInt(List::size).sum();
     }

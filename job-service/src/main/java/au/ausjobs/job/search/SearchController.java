@@ -35,7 +35,7 @@ class SearchController {
 
         @Bean
         PublicPaths searchIsPublic() {
-            return PublicPaths.of("GET /api/v1/search/jobs");
+            return PublicPaths.of("GET /api/v1/search/jobs", "GET /api/v1/search/suggestions");
         }
 
         @Bean
@@ -46,10 +46,12 @@ class SearchController {
 
     private final JobSearchIndex index;
     private final SearchIndexing indexing;
+    private final Autocomplete autocomplete;
 
-    SearchController(JobSearchIndex index, SearchIndexing indexing) {
+    SearchController(JobSearchIndex index, SearchIndexing indexing, Autocomplete autocomplete) {
         this.index = index;
         this.indexing = indexing;
+        this.autocomplete = autocomplete;
     }
 
     @GetMapping("/jobs")
@@ -69,6 +71,17 @@ class SearchController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
         return index.search(new SearchRequest(q, category, names(employmentType), names(workMode), names(state), salaryMin,
             near, radiusKm, sort, cursor, size));
+    }
+
+    @GetMapping("/suggestions")
+    @Operation(summary = "Suggestions for what has been typed (2+ letters, one typo forgiven): job titles, skills, "
+        + "companies and places; kind limits them (TITLE, SKILL, COMPANY, PLACE)")
+    Map<String, List<Autocomplete.Suggestion>> suggestions(@RequestParam @Size(min = 1, max = 60) String prefix,
+            @RequestParam(required = false) @Size(max = 4) List<Autocomplete.Kind> kind,
+            @RequestParam(defaultValue = "8") @Min(1) @Max(20) int limit) {
+        java.util.Set<Autocomplete.Kind> wanted = kind == null || kind.isEmpty()
+            ? java.util.EnumSet.allOf(Autocomplete.Kind.class) : java.util.EnumSet.copyOf(kind);
+        return Map.of("suggestions", autocomplete.suggest(prefix, wanted, limit));
     }
 
     @PostMapping("/index/rebuild")

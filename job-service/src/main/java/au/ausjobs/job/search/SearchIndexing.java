@@ -35,8 +35,12 @@ public class SearchIndexing {
     private final JobLifecycle lifecycle;
     private final JsonMapper jsonMapper;
 
-    SearchIndexing(JobSearchIndex index, JobRepository jobs, JobLifecycle lifecycle, JsonMapper jsonMapper) {
+    private final Autocomplete autocomplete;
+
+    SearchIndexing(JobSearchIndex index, JobRepository jobs, JobLifecycle lifecycle, JsonMapper jsonMapper,
+            Autocomplete autocomplete) {
         this.index = index;
+        this.autocomplete = autocomplete;
         this.jobs = jobs;
         this.lifecycle = lifecycle;
         this.jsonMapper = jsonMapper;
@@ -52,7 +56,9 @@ public class SearchIndexing {
     public int rebuild() {
         try (Stream<JobSearchIndex.IndexedJob> live = jobs.findAllByStatus(JobStatus.PUBLISHED)
                 .map(job -> new JobSearchIndex.IndexedJob(job.getId(), lifecycle.posting(job)))) {
-            return index.rebuild(live);
+            int count = index.rebuild(live);
+            autocomplete.refresh();
+            return count;
         }
     }
 
@@ -73,5 +79,6 @@ public class SearchIndexing {
             case "au.ausjobs.job.closed.v1" -> index.remove(event.data(jsonMapper, JobClosed.class).jobId());
             default -> log.debug("Ignored {} on {}", event.type(), record.topic());
         }
+        autocomplete.jobsChanged();
     }
 }

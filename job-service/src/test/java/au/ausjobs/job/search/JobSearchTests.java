@@ -211,6 +211,25 @@ class JobSearchTests extends JobServiceTest {
     }
 
     @Test
+    void suggestsTitlesSkillsCompaniesAndPlacesForgivingATypo() throws Exception {
+        JsonNode java = search2("/api/v1/search/suggestions?prefix=jva");
+        assertThat(java.toString()).contains("{\"text\":\"Java Developer\",\"kind\":\"TITLE\"}");
+        assertThat(search2("/api/v1/search/suggestions?prefix=sprng").toString())
+            .contains("{\"text\":\"Spring\",\"kind\":\"SKILL\"}");
+        assertThat(search2("/api/v1/search/suggestions?prefix=watle").toString())
+            .contains("{\"text\":\"Wattle Cafe Pty Ltd\",\"kind\":\"COMPANY\"}");
+        JsonNode places = search2("/api/v1/search/suggestions?prefix=parramata&kind=PLACE");
+        assertThat(places.toString()).contains("Parramatta NSW 2150").doesNotContain("TITLE");
+        assertThat(search2("/api/v1/search/suggestions?prefix=j").get("suggestions").size()).isZero();
+        mvc.perform(get(URI.create("/api/v1/search/suggestions?prefix=java&kind=COLOUR"))).andExpect(status().isBadRequest());
+    }
+
+    JsonNode search2(String url) throws Exception {
+        return json.readTree(mvc.perform(get(URI.create(url))).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString());
+    }
+
+    @Test
     void snippetsMarkTheWordsAndEscapeEverythingElse() throws Exception {
         mvc.perform(get(URI.create("/api/v1/search/jobs?q=document")))
             .andExpect(jsonPath("$.results[0].highlights.description", containsString("<mark>Document</mark>")))
