@@ -78,9 +78,7 @@ class JobController {
     @GetMapping("/jobs/{id}")
     @Operation(summary = "A job: published ones for anyone; others only for their company's employers and staff (404 otherwise)")
     JobResponse read(@PathVariable String id, Authentication authentication) {
-        CurrentUser reader = authentication == null || !authentication.isAuthenticated()
-            || !(authentication instanceof org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken)
-            ? null : CurrentUser.of(authentication);
+        CurrentUser reader = CurrentUser.isToken(authentication) ? CurrentUser.of(authentication) : null;
         Job job = lifecycle.visible(id, reader);
         return view(job, lifecycle.isInsider(job, reader));
     }

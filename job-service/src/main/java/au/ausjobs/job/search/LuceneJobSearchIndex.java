@@ -44,9 +44,11 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -79,6 +81,9 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
 
     static final Map<String, Float> TEXT_FIELDS = Map.of("title", 3f, "skills", 2f, "company", 1.5f, "description", 1f);
     static final List<String> FACETS = List.of("category", "employmentType", "workMode", "state");
+
+    /** What a preferred category or state adds to a job's score. */
+    static final float PREFERENCE_BOOST = 1.0f;
 
     private static final Pattern FIELD_PREFIX = Pattern.compile("(?<![\\w\\\\])([A-Za-z_][\\w.]*):");
     private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
@@ -184,7 +189,15 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         if (request.salaryMin() != null) {
             all.add(LongPoint.newRangeQuery("salaryAnnual", request.salaryMin(), Long.MAX_VALUE), BooleanClause.Occur.FILTER);
         }
-        Query query = all.build();
+        // Personalisation: a signed-in seeker's preferred categories and states (from their saved searches) add to
+        // the score of the jobs that have them, without filtering anything out.
+        for (String category : request.preferredCategories()) {
+            all.add(new BoostQuery(new TermQuery(new Term("category", category)), PREFERENCE_BOOST), BooleanClause.Occur.SHOULD);
+        }
+        for (String state : request.preferredStates()) {
+            all.add(new BoostQuery(new TermQuery(new Term("state", state)), PREFERENCE_BOOST), BooleanClause.Occur.SHOULD);
+        }
+        Query query = FunctionScoreQuery.boostByValue(all.build(), new FreshnessBoost(System.currentTimeMillis()));
         Sort sort = switch (request.sort()) {
             case DATE -> new Sort(new SortField("datePosted", SortField.Type.LONG, true), new SortField("idSort", SortField.Type.STRING));
             case SALARY -> new Sort(new SortField("salaryAnnualValue", SortField.Type.LONG, true), new SortField("idSort", SortField.Type.STRING));

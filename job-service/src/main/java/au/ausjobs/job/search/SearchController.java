@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import au.ausjobs.job.posting.AustralianState;
 import au.ausjobs.job.posting.JobRequest;
+import au.ausjobs.job.saved.SeekerPreferences;
+import au.ausjobs.platform.security.CurrentUser;
 import au.ausjobs.platform.security.PathRoles;
 import au.ausjobs.platform.security.PublicPaths;
 
@@ -47,17 +50,21 @@ class SearchController {
     private final JobSearchIndex index;
     private final SearchIndexing indexing;
     private final Autocomplete autocomplete;
+    private final SeekerPreferences seekerPreferences;
 
-    SearchController(JobSearchIndex index, SearchIndexing indexing, Autocomplete autocomplete) {
+    SearchController(JobSearchIndex index, SearchIndexing indexing, Autocomplete autocomplete,
+            SeekerPreferences seekerPreferences) {
         this.index = index;
         this.indexing = indexing;
         this.autocomplete = autocomplete;
+        this.seekerPreferences = seekerPreferences;
     }
 
     @GetMapping("/jobs")
     @Operation(summary = "Search live jobs: words (AND, OR, NOT, \"phrases\", (groups), title:/skills:/company:/description:), "
         + "filters, distance from a suburb, postcode or lat,lon (near, radiusKm), facets with counts, highlighting, sort by "
-        + "relevance, date, salary or distance, cursor pages")
+        + "relevance (with freshness, and a signed-in seeker's preferred categories and states), date, salary or distance, "
+        + "cursor pages")
     SearchResult search(@RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) @Size(max = 10) List<@Size(max = 80) String> category,
             @RequestParam(required = false) @Size(max = 8) List<JobRequest.EmploymentType> employmentType,
@@ -68,9 +75,12 @@ class SearchController {
             @RequestParam(defaultValue = "25") @Min(1) @Max(500) int radiusKm,
             @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
             @RequestParam(required = false) @Size(max = 500) String cursor,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
+            @RequestParam(defaultValue = "20") @Min(1) @Max(50) int size, Authentication authentication) {
+        SeekerPreferences.Preferences preferences = CurrentUser.isToken(authentication)
+            && CurrentUser.of(authentication).hasRole("job_seeker")
+            ? seekerPreferences.of(CurrentUser.of(authentication).id()) : SeekerPreferences.Preferences.NONE;
         return index.search(new SearchRequest(q, category, names(employmentType), names(workMode), names(state), salaryMin,
-            near, radiusKm, sort, cursor, size));
+            near, radiusKm, preferences.categories(), preferences.states(), sort, cursor, size));
     }
 
     @GetMapping("/suggestions")

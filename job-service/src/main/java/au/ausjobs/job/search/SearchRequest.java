@@ -14,12 +14,15 @@ import java.util.List;
  * @param salaryMin the least annual-equivalent salary (AUD) the job offers at its top end
  * @param near a suburb ("Parramatta", "Richmond VIC"), a postcode or "lat,lon"; only jobs within {@code radiusKm}
  * @param radiusKm how far from {@code near}
+ * @param preferredCategories categories the signed-in seeker prefers (they rank higher), or empty
+ * @param preferredStates states the signed-in seeker prefers (they rank higher), or empty
  * @param sort RELEVANCE, DATE or SALARY
  * @param cursor where the previous page ended (from its {@code nextCursor}), or null for the first page
  * @param size results per page, 1 to 50
  */
 public record SearchRequest(String query, List<String> categories, List<String> employmentTypes, List<String> workModes,
-        List<String> states, Long salaryMin, String near, int radiusKm, Sort sort, String cursor, int size) {
+        List<String> states, Long salaryMin, String near, int radiusKm, List<String> preferredCategories,
+        List<String> preferredStates, Sort sort, String cursor, int size) {
 
     public enum Sort { RELEVANCE, DATE, SALARY, DISTANCE }
 }

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import au.ausjobs.events.job.JobPostingData;
 import au.ausjobs.job.JobServiceTest;
 import au.ausjobs.job.company.Company;
 import au.ausjobs.job.company.CompanyRepository;
@@ -44,6 +45,9 @@ class JobSearchTests extends JobServiceTest {
 
     @Autowired
     CompanyRepository companies;
+
+    @Autowired
+    JobSearchIndex index;
 
     @Autowired
     JsonMapper json;
@@ -227,6 +231,37 @@ class JobSearchTests extends JobServiceTest {
     JsonNode search2(String url) throws Exception {
         return json.readTree(mvc.perform(get(URI.create(url))).andExpect(status().isOk())
             .andReturn().getResponse().getContentAsString());
+    }
+
+    @Test
+    void freshJobsRankAboveStaleOnesThatSayTheSame() throws Exception {
+        JobPostingData fresh = posting("Forklift driver", Instant.now().minus(1, ChronoUnit.DAYS));
+        JobPostingData stale = posting("Forklift driver", Instant.now().minus(60, ChronoUnit.DAYS));
+        index.upsert("00000000-0000-4000-8000-000000000001", stale);
+        index.upsert("00000000-0000-4000-8000-000000000002", fresh);
+        assertThat(ids(search("?q=forklift"))).containsExactly("00000000-0000-4000-8000-000000000002",
+            "00000000-0000-4000-8000-000000000001");
+        assertThat(FreshnessBoost.factor(0, 0)).isEqualTo(1.5);
+        assertThat(FreshnessBoost.factor(0, (long) FreshnessBoost.HALF_LIFE_MILLIS)).isEqualTo(1.25);
+    }
+
+    @Test
+    void aSignedInSeekersSavedSearchesLiftTheirPreferredCategories() throws Exception {
+        List<String> anonymous = ids(search("?q=java"));
+        assertThat(anonymous.indexOf(remoteWriter)).as("unpersonalised").isLessThan(anonymous.indexOf(barista));
+        mvc.perform(post("/api/v1/search/saved").with(seeker("sam")).contentType(MediaType.APPLICATION_JSON).content("""
+                {"name":"Cafes","filters":{"categories":["Hospitality & Tourism"]},"alertFrequency":"WEEKLY"}"""))
+            .andExpect(status().isCreated());
+        List<String> forSam = ids(json.readTree(mvc.perform(get(URI.create("/api/v1/search/jobs?q=java")).with(seeker("sam")))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()));
+        assertThat(forSam.indexOf(barista)).as("Sam keeps a hospitality search").isLessThan(forSam.indexOf(remoteWriter));
+        assertThat(forSam).containsExactlyInAnyOrderElementsOf(anonymous);
+    }
+
+    static JobPostingData posting(String title, Instant posted) {
+        return new JobPostingData(title, "<p>Warehouse work.</p>", "company-wattle", "Wattle Cafe Pty Ltd", List.of("FULL_TIME"),
+            "ON_SITE", "Parramatta", "NSW", "2150", null, null, null, "Transport & Logistics", List.of(), null, posted,
+            posted.plus(90, ChronoUnit.DAYS));
     }
 
     @Test

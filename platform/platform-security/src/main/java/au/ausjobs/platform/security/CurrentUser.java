@@ -23,6 +23,11 @@ public record CurrentUser(String id, String email, Collection<? extends GrantedA
         throw new IllegalStateException("not a token-authenticated request");
     }
 
+    /** Whether the request carries a validated token (public endpoints also serve anonymous callers). */
+    public static boolean isToken(Authentication authentication) {
+        return authentication instanceof JwtAuthenticationToken;
+    }
+
     public boolean hasRole(String role) {
         String authority = Roles.authority(role);
         return authorities.stream().anyMatch(a -> authority.equals(a.getAuthority()));
