@@ -81,6 +81,7 @@ class EndpointAuthorizationTests {
         MATRIX.put("GET /api/v1/search/jobs", Set.of(PUBLIC));
         MATRIX.put("GET /api/v1/search/suggestions", Set.of(PUBLIC));
         MATRIX.put("POST /api/v1/search/index/rebuild", Set.of("admin"));
+        MATRIX.put("GET /api/v1/search/analytics", Set.of("admin", "support"));
     }
 
     /** What the walk puts for every path parameter: shaped like our ids (UUIDs), belonging to nobody. */

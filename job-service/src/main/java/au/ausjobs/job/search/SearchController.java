@@ -43,7 +43,8 @@ class SearchController {
 
         @Bean
         PathRoles searchRoles() {
-            return PathRoles.of(PathRoles.rule("POST /api/v1/search/index/rebuild", "admin"));
+            return PathRoles.of(PathRoles.rule("POST /api/v1/search/index/rebuild", "admin"),
+                PathRoles.rule("GET /api/v1/search/analytics", "admin", "support"));
         }
     }
 
@@ -51,9 +52,11 @@ class SearchController {
     private final SearchIndexing indexing;
     private final Autocomplete autocomplete;
     private final SeekerPreferences seekerPreferences;
+    private final SearchAnalytics analytics;
 
     SearchController(JobSearchIndex index, SearchIndexing indexing, Autocomplete autocomplete,
-            SeekerPreferences seekerPreferences) {
+            SeekerPreferences seekerPreferences, SearchAnalytics analytics) {
+        this.analytics = analytics;
         this.index = index;
         this.indexing = indexing;
         this.autocomplete = autocomplete;
@@ -79,8 +82,13 @@ class SearchController {
         SeekerPreferences.Preferences preferences = CurrentUser.isToken(authentication)
             && CurrentUser.of(authentication).hasRole("job_seeker")
             ? seekerPreferences.of(CurrentUser.of(authentication).id()) : SeekerPreferences.Preferences.NONE;
-        return index.search(new SearchRequest(q, category, names(employmentType), names(workMode), names(state), salaryMin,
-            near, radiusKm, preferences.categories(), preferences.states(), sort, cursor, size));
+        SearchRequest request = new SearchRequest(q, category, names(employmentType), names(workMode), names(state),
+            salaryMin, near, radiusKm, preferences.categories(), preferences.states(), sort, cursor, size);
+        SearchResult result = index.search(request);
+        if (cursor == null) {
+            analytics.record(request, result.total());
+        }
+        return result;
     }
 
     @GetMapping("/suggestions")
@@ -92,6 +100,14 @@ class SearchController {
         java.util.Set<Autocomplete.Kind> wanted = kind == null || kind.isEmpty()
             ? java.util.EnumSet.allOf(Autocomplete.Kind.class) : java.util.EnumSet.copyOf(kind);
         return Map.of("suggestions", autocomplete.suggest(prefix, wanted, limit));
+    }
+
+    @GetMapping("/analytics")
+    @PreAuthorize("hasAnyRole('admin', 'support')")
+    @Operation(summary = "What people searched for lately (no personal data): popular terms and queries that found nothing")
+    SearchAnalytics.Report analytics(@RequestParam(defaultValue = "7") @Min(1) @Max(90) int days,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return analytics.report(days, limit);
     }
 
     @PostMapping("/index/rebuild")
