@@ -170,21 +170,16 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         }
     }
 
-    @Override
-    public SearchResult search(SearchRequest request) {
-        Query words = words(request.query());
+    /** The whole query: the words, the filters, the preferences, times freshness. */
+    Query query(SearchRequest request, Query words, Gazetteer.Place near) {
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
         anyOf(all, "category", request.categories());
         anyOf(all, "employmentType", request.employmentTypes());
         anyOf(all, "workMode", request.workModes());
         anyOf(all, "state", request.states());
-        Gazetteer.Place near = request.near() == null || request.near().isBlank() ? null : gazetteer.resolve(request.near());
         if (near != null) {
             all.add(LatLonPoint.newDistanceQuery("location", near.lat(), near.lon(), request.radiusKm() * 1000.0),
                 BooleanClause.Occur.FILTER);
-        }
-        else if (request.sort() == SearchRequest.Sort.DISTANCE) {
-            throw badQuery("Sorting by distance needs a place: near=<suburb, postcode or lat,lon>");
         }
         if (request.salaryMin() != null) {
             all.add(LongPoint.newRangeQuery("salaryAnnual", request.salaryMin(), Long.MAX_VALUE), BooleanClause.Occur.FILTER);
@@ -197,7 +192,22 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         for (String state : request.preferredStates()) {
             all.add(new BoostQuery(new TermQuery(new Term("state", state)), PREFERENCE_BOOST), BooleanClause.Occur.SHOULD);
         }
-        Query query = FunctionScoreQuery.boostByValue(all.build(), new FreshnessBoost(System.currentTimeMillis()));
+        return FunctionScoreQuery.boostByValue(all.build(), new FreshnessBoost(System.currentTimeMillis()));
+    }
+
+    Gazetteer.Place place(SearchRequest request) {
+        Gazetteer.Place near = request.near() == null || request.near().isBlank() ? null : gazetteer.resolve(request.near());
+        if (near == null && request.sort() == SearchRequest.Sort.DISTANCE) {
+            throw badQuery("Sorting by distance needs a place: near=<suburb, postcode or lat,lon>");
+        }
+        return near;
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        Query words = words(request.query());
+        Gazetteer.Place near = place(request);
+        Query query = query(request, words, near);
         Sort sort = switch (request.sort()) {
             case DATE -> new Sort(new SortField("datePosted", SortField.Type.LONG, true), new SortField("idSort", SortField.Type.STRING));
             case SALARY -> new Sort(new SortField("salaryAnnualValue", SortField.Type.LONG, true), new SortField("idSort", SortField.Type.STRING));
