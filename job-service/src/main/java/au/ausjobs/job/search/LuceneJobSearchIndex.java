@@ -298,6 +298,8 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         Map<String, List<SearchResult.FacetCount>> result = new LinkedHashMap<>();
         if (searcher.getIndexReader().numDocs() == 0) {
             FACETS.forEach(d -> result.put(d, List.of()));
+            result.put("datePosted", List.of());
+            result.put("salaryBand", List.of());
             return result;
         }
         SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facetsConfig);

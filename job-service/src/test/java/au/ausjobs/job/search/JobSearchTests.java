@@ -272,6 +272,15 @@ class JobSearchTests extends JobServiceTest {
     }
 
     @Test
+    void anEmptyIndexAnswersWithTheSameShape() throws Exception {
+        index.rebuild(java.util.stream.Stream.empty());
+        JsonNode nothing = search("?q=java");
+        assertThat(nothing.get("total").asLong()).isZero();
+        assertThat(nothing.get("facets").propertyNames()).containsExactly("category", "employmentType", "workMode", "state",
+            "datePosted", "salaryBand");
+    }
+
+    @Test
     void aClosedJobLeavesTheIndexAndOnlyAdminsRebuildIt() throws Exception {
         mvc.perform(post("/api/v1/jobs/" + barista + "/close").with(EMPLOYER)).andExpect(status().isOk());
         mvc.perform(post("/api/v1/search/index/rebuild").with(seeker("sam"))).andExpect(status().isForbidden());
