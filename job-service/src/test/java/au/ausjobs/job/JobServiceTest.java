@@ -1,6 +1,8 @@
 package au.ausjobs.job;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +11,12 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.json.JsonMapper;
 
 import au.ausjobs.platform.security.KeycloakRolesConverter;
 import au.ausjobs.platform.test.MongoWireServer;
@@ -39,6 +43,22 @@ public abstract class JobServiceTest {
 
     @Autowired
     protected MockMvc mvc;
+
+    @Autowired
+    protected JsonMapper json;
+
+    /** An employer drafts a job (the body as the API takes it); returns its id. */
+    protected String draftJob(RequestPostProcessor employer, String jobJson) throws Exception {
+        String body = mvc.perform(post("/api/v1/jobs").with(employer).contentType(MediaType.APPLICATION_JSON).content(jobJson))
+            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(body).get("id").asString();
+    }
+
+    /** A draft goes live the way it does for real: its employer asks to publish, an admin approves. */
+    protected void publishAndApprove(String jobId, RequestPostProcessor employer) throws Exception {
+        mvc.perform(post("/api/v1/jobs/" + jobId + "/publish").with(employer)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/jobs/" + jobId + "/approve").with(admin("admin-1"))).andExpect(status().isOk());
+    }
 
     protected static RequestPostProcessor seeker(String id) {
         return token(id, null, "ausjobs-spa", "job_seeker");

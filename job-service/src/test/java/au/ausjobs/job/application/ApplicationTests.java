@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import tools.jackson.databind.json.JsonMapper;
 
 import au.ausjobs.job.JobServiceTest;
 import au.ausjobs.platform.events.OutboxEntry;
@@ -31,22 +30,16 @@ class ApplicationTests extends JobServiceTest {
     @Autowired
     ApplicationRepository applications;
 
-    @Autowired
-    JsonMapper json;
-
     @BeforeEach
     void clean() {
         applications.deleteAll();
     }
 
     String liveJob() throws Exception {
-        String body = mvc.perform(post("/api/v1/jobs").with(PRIYA).contentType(MediaType.APPLICATION_JSON).content("""
-                {"title":"Barista","description":"<p>Coffee.</p>","employmentTypes":["PART_TIME"],"workMode":"REMOTE",
-                 "category":"Hospitality & Tourism","validThrough":"%s"}""".formatted(Instant.now().plus(10, ChronoUnit.DAYS))))
-            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        String id = json.readTree(body).get("id").asString();
-        mvc.perform(post("/api/v1/jobs/" + id + "/publish").with(PRIYA)).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/jobs/" + id + "/approve").with(admin("admin-1"))).andExpect(status().isOk());
+        String id = draftJob(PRIYA, """
+            {"title":"Barista","description":"<p>Coffee.</p>","employmentTypes":["PART_TIME"],"workMode":"REMOTE",
+             "category":"Hospitality & Tourism","validThrough":"%s"}""".formatted(Instant.now().plus(10, ChronoUnit.DAYS)));
+        publishAndApprove(id, PRIYA);
         return id;
     }
 

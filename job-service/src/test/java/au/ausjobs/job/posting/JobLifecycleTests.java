@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import au.ausjobs.job.JobServiceTest;
 import au.ausjobs.job.company.Company;
@@ -45,9 +44,6 @@ class JobLifecycleTests extends JobServiceTest {
     @Autowired
     JobLifecycle lifecycle;
 
-    @Autowired
-    JsonMapper json;
-
     @BeforeEach
     void clean() {
         jobs.deleteAll();
@@ -68,16 +64,12 @@ class JobLifecycleTests extends JobServiceTest {
     }
 
     String draft(RequestPostProcessor employer) throws Exception {
-        String body = mvc.perform(post("/api/v1/jobs").with(employer).contentType(MediaType.APPLICATION_JSON)
-                .content(job("Barista", inDays(30))))
-            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return json.readTree(body).get("id").asString();
+        return draftJob(employer, job("Barista", inDays(30)));
     }
 
     String published() throws Exception {
         String id = draft(PRIYA);
-        mvc.perform(post("/api/v1/jobs/" + id + "/publish").with(PRIYA)).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/jobs/" + id + "/approve").with(ADMIN)).andExpect(status().isOk());
+        publishAndApprove(id, PRIYA);
         return id;
     }
 

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import tools.jackson.databind.json.JsonMapper;
 
 import au.ausjobs.job.JobServiceTest;
 
@@ -42,9 +41,6 @@ class SavedJobsAndSearchesTests extends JobServiceTest {
     @Autowired
     DeletedUsersListener deletedUsers;
 
-    @Autowired
-    JsonMapper json;
-
     @BeforeEach
     void clean() {
         savedJobs.deleteAll();
@@ -52,13 +48,10 @@ class SavedJobsAndSearchesTests extends JobServiceTest {
     }
 
     String publishedJob() throws Exception {
-        String body = mvc.perform(post("/api/v1/jobs").with(EMPLOYER).contentType(MediaType.APPLICATION_JSON).content("""
-                {"title":"Barista","description":"<p>Coffee.</p>","employmentTypes":["PART_TIME"],"workMode":"REMOTE",
-                 "category":"Hospitality & Tourism","validThrough":"%s"}""".formatted(Instant.now().plus(10, ChronoUnit.DAYS))))
-            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        String id = json.readTree(body).get("id").asString();
-        mvc.perform(post("/api/v1/jobs/" + id + "/publish").with(EMPLOYER)).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/jobs/" + id + "/approve").with(admin("admin-1"))).andExpect(status().isOk());
+        String id = draftJob(EMPLOYER, """
+            {"title":"Barista","description":"<p>Coffee.</p>","employmentTypes":["PART_TIME"],"workMode":"REMOTE",
+             "category":"Hospitality & Tourism","validThrough":"%s"}""".formatted(Instant.now().plus(10, ChronoUnit.DAYS)));
+        publishAndApprove(id, EMPLOYER);
         return id;
     }
 

@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import au.ausjobs.events.job.JobPostingData;
 import au.ausjobs.job.JobServiceTest;
@@ -49,9 +48,6 @@ class JobSearchTests extends JobServiceTest {
     @Autowired
     JobSearchIndex index;
 
-    @Autowired
-    JsonMapper json;
-
     String javaDeveloper;
     String barista;
     String remoteWriter;
@@ -77,8 +73,7 @@ class JobSearchTests extends JobServiceTest {
     String publish(String title, String description, String category, String skills, String type, String mode,
             String location, String salary) throws Exception {
         String id = create(title, description, category, skills, type, mode, location, salary);
-        mvc.perform(post("/api/v1/jobs/" + id + "/publish").with(EMPLOYER)).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/jobs/" + id + "/approve").with(admin("admin-1"))).andExpect(status().isOk());
+        publishAndApprove(id, EMPLOYER);
         Thread.sleep(5); // distinct datePosted, newest last
         return id;
     }
@@ -90,13 +85,15 @@ class JobSearchTests extends JobServiceTest {
              "category":"%s","skills":%s,"validThrough":"%s"}""".formatted(title, description, type, mode,
             location == null ? "" : "\"location\":" + location + ",", salary == null ? "" : "\"salary\":" + salary + ",",
             category, skills, Instant.now().plus(30, ChronoUnit.DAYS));
-        String created = mvc.perform(post("/api/v1/jobs").with(EMPLOYER).contentType(MediaType.APPLICATION_JSON).content(body))
-            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return json.readTree(created).get("id").asString();
+        return draftJob(EMPLOYER, body);
     }
 
     JsonNode search(String query) throws Exception {
-        return json.readTree(mvc.perform(get(URI.create("/api/v1/search/jobs" + query))).andExpect(status().isOk())
+        return read("/api/v1/search/jobs" + query);
+    }
+
+    JsonNode read(String url) throws Exception {
+        return json.readTree(mvc.perform(get(URI.create(url))).andExpect(status().isOk())
             .andReturn().getResponse().getContentAsString());
     }
 
@@ -216,21 +213,16 @@ class JobSearchTests extends JobServiceTest {
 
     @Test
     void suggestsTitlesSkillsCompaniesAndPlacesForgivingATypo() throws Exception {
-        JsonNode java = search2("/api/v1/search/suggestions?prefix=jva");
+        JsonNode java = read("/api/v1/search/suggestions?prefix=jva");
         assertThat(java.toString()).contains("{\"text\":\"Java Developer\",\"kind\":\"TITLE\"}");
-        assertThat(search2("/api/v1/search/suggestions?prefix=sprng").toString())
+        assertThat(read("/api/v1/search/suggestions?prefix=sprng").toString())
             .contains("{\"text\":\"Spring\",\"kind\":\"SKILL\"}");
-        assertThat(search2("/api/v1/search/suggestions?prefix=watle").toString())
+        assertThat(read("/api/v1/search/suggestions?prefix=watle").toString())
             .contains("{\"text\":\"Wattle Cafe Pty Ltd\",\"kind\":\"COMPANY\"}");
-        JsonNode places = search2("/api/v1/search/suggestions?prefix=parramata&kind=PLACE");
+        JsonNode places = read("/api/v1/search/suggestions?prefix=parramata&kind=PLACE");
         assertThat(places.toString()).contains("Parramatta NSW 2150").doesNotContain("TITLE");
-        assertThat(search2("/api/v1/search/suggestions?prefix=j").get("suggestions").size()).isZero();
+        assertThat(read("/api/v1/search/suggestions?prefix=j").get("suggestions").size()).isZero();
         mvc.perform(get(URI.create("/api/v1/search/suggestions?prefix=java&kind=COLOUR"))).andExpect(status().isBadRequest());
-    }
-
-    JsonNode search2(String url) throws Exception {
-        return json.readTree(mvc.perform(get(URI.create(url))).andExpect(status().isOk())
-            .andReturn().getResponse().getContentAsString());
     }
 
     @Test
