@@ -64,6 +64,8 @@ class EndpointAuthorizationTests {
         MATRIX.put("POST /api/v1/jobs/{id}/approve", Set.of("admin"));
         MATRIX.put("POST /api/v1/jobs/{id}/reject", Set.of("admin"));
         MATRIX.put("POST /api/v1/jobs/{id}/request-changes", Set.of("admin"));
+        MATRIX.put("PUT /api/v1/jobs/{id}/featured", Set.of("admin"));
+        MATRIX.put("DELETE /api/v1/jobs/{id}/featured", Set.of("admin"));
         MATRIX.put("GET /api/v1/jobs/saved", Set.of("job_seeker"));
         MATRIX.put("PUT /api/v1/jobs/{id}/saved", Set.of("job_seeker"));
         MATRIX.put("DELETE /api/v1/jobs/{id}/saved", Set.of("job_seeker"));

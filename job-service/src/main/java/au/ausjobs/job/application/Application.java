@@ -42,6 +42,7 @@ public class Application implements HasOutbox {
     private List<Note> notes = new ArrayList<>();
     private Instant createdAt;
     private Instant updatedAt;
+    private Instant applicantErasedAt;
 
     @Version
     private Long version;
@@ -69,6 +70,27 @@ public class Application implements HasOutbox {
         history.add(new StatusChange(status, next, by, now, note));
         status = next;
         updatedAt = now;
+    }
+
+    /**
+     * The applicant deleted their account: what identifies them or was written about them goes (their id, replaced by
+     * {@code pseudonym} everywhere, their resume reference, cover letter and the employer's notes); the job, the
+     * dates and the pipeline steps stay, so the employer's hiring records still add up.
+     */
+    void eraseApplicant(String pseudonym, Instant now) {
+        String former = seekerId;
+        history.replaceAll(change -> former.equals(change.by())
+            ? new StatusChange(change.from(), change.to(), pseudonym, change.at(), change.note()) : change);
+        seekerId = pseudonym;
+        resumeId = null;
+        coverLetter = null;
+        notes.clear();
+        applicantErasedAt = now;
+        updatedAt = now;
+    }
+
+    public Instant getApplicantErasedAt() {
+        return applicantErasedAt;
     }
 
     void addNote(String authorId, String text, Instant now) {

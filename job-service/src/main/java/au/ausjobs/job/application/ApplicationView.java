@@ -5,20 +5,23 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** An application as the applicant sees it, or (with the employer's notes) as the hiring company and staff see it. */
+/**
+ * An application as the applicant sees it, or (with the employer's notes) as the hiring company and staff see it;
+ * {@code applicantErasedAt} tells them when the applicant deleted their account (and their details went).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ApplicationView(String id, String jobId, String jobTitle, String companyId, String seekerId, String resumeId,
         String coverLetter, ApplicationStatus status, List<Application.StatusChange> history, List<Application.Note> notes,
-        Instant createdAt, Instant updatedAt) {
+        Instant createdAt, Instant updatedAt, Instant applicantErasedAt) {
 
     static ApplicationView forApplicant(Application a) {
         return new ApplicationView(a.getId(), a.getJobId(), a.getJobTitle(), a.getCompanyId(), a.getSeekerId(),
-            a.getResumeId(), a.getCoverLetter(), a.getStatus(), a.getHistory(), null, a.getCreatedAt(), a.getUpdatedAt());
+            a.getResumeId(), a.getCoverLetter(), a.getStatus(), a.getHistory(), null, a.getCreatedAt(), a.getUpdatedAt(), null);
     }
 
     static ApplicationView forEmployer(Application a) {
         return new ApplicationView(a.getId(), a.getJobId(), a.getJobTitle(), a.getCompanyId(), a.getSeekerId(),
             a.getResumeId(), a.getCoverLetter(), a.getStatus(), a.getHistory(), a.getNotes(), a.getCreatedAt(),
-            a.getUpdatedAt());
+            a.getUpdatedAt(), a.getApplicantErasedAt());
     }
 }

@@ -40,6 +40,7 @@ public class Job implements HasOutbox {
     private Instant datePosted;
     private String moderatorNote;
     private String repostOf;
+    private Instant featuredUntil;
     private List<StatusChange> history = new ArrayList<>();
 
     @Version
@@ -81,6 +82,17 @@ public class Job implements HasOutbox {
         }
         status = next;
         updatedAt = now;
+    }
+
+    /** Featured (ranked higher in search, marked as featured) until {@code until}; null ends it. */
+    void feature(Instant until, String by, Instant now) {
+        this.featuredUntil = until;
+        this.history.add(new StatusChange(status, status, by, now, until == null ? "feature ended" : "featured until " + until));
+        this.updatedAt = now;
+    }
+
+    public Instant getFeaturedUntil() {
+        return featuredUntil;
     }
 
     void markRepostOf(String original) {

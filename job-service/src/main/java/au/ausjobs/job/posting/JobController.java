@@ -60,6 +60,8 @@ class JobController {
                 PathRoles.rule("POST /api/v1/jobs/*/approve", "admin"),
                 PathRoles.rule("POST /api/v1/jobs/*/reject", "admin"),
                 PathRoles.rule("POST /api/v1/jobs/*/request-changes", "admin"),
+                PathRoles.rule("PUT /api/v1/jobs/*/featured", "admin"),
+                PathRoles.rule("DELETE /api/v1/jobs/*/featured", "admin"),
                 PathRoles.rule("POST /api/v1/jobs", "employer", "employer_admin"),
                 PathRoles.rule("PUT /api/v1/jobs/*", "employer", "employer_admin"),
                 PathRoles.rule("POST /api/v1/jobs/*/*", "employer", "employer_admin"),

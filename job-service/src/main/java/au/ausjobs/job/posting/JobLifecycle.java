@@ -33,6 +33,9 @@ public class JobLifecycle {
     /** The longest a job may stay open from when it goes live. */
     static final Duration LONGEST_OPENING = Duration.ofDays(180);
 
+    /** The longest a job may be featured at a time. */
+    static final Duration LONGEST_FEATURE = Duration.ofDays(90);
+
     private static final Logger log = LoggerFactory.getLogger(JobLifecycle.class);
 
     private final JobRepository jobs;
@@ -125,6 +128,29 @@ public class JobLifecycle {
         transition(job, JobStatus.PUBLISHED, admin, null);
         events.record(job, new JobPublished(job.getId(), posting(job), admin, now()));
         log.info("Job {} published by {}", job.getId(), admin);
+        return save(job);
+    }
+
+    /**
+     * Staff feature a job (a paid or promotional placement): until {@code until} it ranks higher and search marks it.
+     * Null ends the feature. A live job's index follows through job.updated.
+     */
+    public Job feature(String id, String admin, Instant until) {
+        Job job = jobs.findById(id).orElseThrow(() -> ApiException.notFound("Job"));
+        if (!job.getStatus().isEditable()) {
+            throw invalid(job, "featured");
+        }
+        if (until != null && !until.isAfter(now())) {
+            throw ApiException.unprocessable("featured-until-passed", "A feature must end in the future");
+        }
+        if (until != null && until.isAfter(now().plus(LONGEST_FEATURE))) {
+            throw ApiException.unprocessable("featured-until-too-far", "A job can be featured for at most 90 days at a time");
+        }
+        job.feature(until, admin, now());
+        if (job.getStatus() == JobStatus.PUBLISHED) {
+            events.record(job, new JobUpdated(job.getId(), posting(job), admin, now()));
+        }
+        log.info("Job {} featured until {} by {}", job.getId(), until, admin);
         return save(job);
     }
 
@@ -242,7 +268,7 @@ public class JobLifecycle {
             c.location() == null ? null : c.location().postcode(), c.salary() == null ? null : c.salary().min(),
             c.salary() == null ? null : c.salary().max(), c.salary() == null ? null : c.salary().unit().name(), c.category(),
             c.skills() == null ? List.of() : c.skills(), c.seniority() == null ? null : c.seniority().name(),
-            job.getDatePosted(), c.validThrough());
+            job.getDatePosted(), c.validThrough(), job.getFeaturedUntil());
     }
 
     private Job save(Job job) {

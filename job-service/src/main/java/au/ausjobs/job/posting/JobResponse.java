@@ -14,7 +14,7 @@ public record JobResponse(String id, String companyId, String companyName, JobSt
         String description, List<JobRequest.EmploymentType> employmentTypes, JobRequest.WorkMode workMode,
         JobRequest.Location location, JobRequest.Salary salary, String salaryCurrency, String category,
         List<String> skills, JobRequest.Seniority seniority, Instant datePosted, Instant validThrough, Instant updatedAt,
-        String moderatorNote, String repostOf, List<Job.StatusChange> history) {
+        Instant featuredUntil, String moderatorNote, String repostOf, List<Job.StatusChange> history) {
 
     /** What anyone may see of a published job. */
     public static JobResponse publicView(Job job, String companyName) {
@@ -26,7 +26,14 @@ public record JobResponse(String id, String companyId, String companyName, JobSt
         return new JobResponse(job.getId(), job.getCompanyId(), companyName, job.getStatus(), c.title(),
             job.getDescriptionHtml(), c.employmentTypes(), c.workMode(), c.location(), c.salary(),
             c.salary() == null ? null : "AUD", c.category(), c.skills() == null ? List.of() : c.skills(), c.seniority(),
-            job.getDatePosted(), c.validThrough(), job.getUpdatedAt(), insider ? job.getModeratorNote() : null,
+            job.getDatePosted(), c.validThrough(), job.getUpdatedAt(),
+            featured(job, insider), insider ? job.getModeratorNote() : null,
             insider ? job.getRepostOf() : null, insider ? job.getHistory() : null);
+    }
+
+    /** Insiders see when a feature ends (or ended); everyone else only a feature still running. */
+    private static Instant featured(Job job, boolean insider) {
+        Instant until = job.getFeaturedUntil();
+        return until != null && (insider || until.isAfter(Instant.now())) ? until : null;
     }
 }

@@ -9,12 +9,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import au.ausjobs.events.Topics;
 import au.ausjobs.events.user.UserDeleted;
+import au.ausjobs.job.application.ApplicantErasure;
 import au.ausjobs.platform.events.DeadLetterParking;
 import au.ausjobs.platform.events.IncomingEvent;
 import au.ausjobs.platform.events.ProcessedEvents;
 import au.ausjobs.platform.events.RetriedWithDeadLetter;
 
-/** When an account is deleted, its saved jobs and saved searches go too (user.deleted asks every service to erase). */
+/**
+ * When an account is deleted, its saved jobs and saved searches go too, and its applications are anonymised
+ * (user.deleted asks every service to erase).
+ */
 @Component
 class DeletedUsersListener extends DeadLetterParking {
 
@@ -23,11 +27,13 @@ class DeletedUsersListener extends DeadLetterParking {
 
     private final SavedJobRepository savedJobs;
     private final SavedSearchRepository savedSearches;
+    private final ApplicantErasure applications;
     private final ProcessedEvents processed;
     private final JsonMapper jsonMapper;
 
-    DeletedUsersListener(SavedJobRepository savedJobs, SavedSearchRepository savedSearches, ProcessedEvents processed,
-            JsonMapper jsonMapper) {
+    DeletedUsersListener(SavedJobRepository savedJobs, SavedSearchRepository savedSearches, ApplicantErasure applications,
+            ProcessedEvents processed, JsonMapper jsonMapper) {
+        this.applications = applications;
         this.savedJobs = savedJobs;
         this.savedSearches = savedSearches;
         this.processed = processed;
@@ -45,6 +51,7 @@ class DeletedUsersListener extends DeadLetterParking {
         if (processed.handleOnce("erase-saved", event, () -> erase(userId))) {
             log.info("Erased the saved jobs and searches of deleted account {}", userId);
         }
+        processed.handleOnce("erase-applications", event, () -> applications.erase(userId));
     }
 
     void erase(String userId) {

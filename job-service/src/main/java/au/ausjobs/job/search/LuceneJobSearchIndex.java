@@ -74,13 +74,16 @@ import au.ausjobs.platform.web.ApiException;
 /**
  * The job index in Lucene, in memory (it is derived data: rebuilt from MongoDB at start, kept current from
  * ausjobs.jobs.v1). Words are matched with English stemming in the title (boost 3), skills (2), company (1.5) and
- * description (1), all words required unless the query says OR. Facets count what matched, filters included.
+ * description (1), all words required unless the query says OR; the score is then multiplied by freshness and, while
+ * a job is featured, by the feature boost ({@link RankingBoost}). Facets count what matched, each with every filter
+ * but its own (drill sideways).
  */
 @Component
 class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
 
     static final Map<String, Float> TEXT_FIELDS = Map.of("title", 3f, "skills", 2f, "company", 1.5f, "description", 1f);
     static final List<String> FACETS = List.of("category", "employmentType", "workMode", "state");
+    static final List<String> ALL_FACETS = List.of("category", "employmentType", "workMode", "state", "datePosted", "salaryBand");
 
     /** What a preferred category or state adds to a job's score. */
     static final float PREFERENCE_BOOST = 1.0f;
@@ -184,6 +187,14 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         if (request.salaryMin() != null) {
             all.add(LongPoint.newRangeQuery("salaryAnnual", request.salaryMin(), Long.MAX_VALUE), BooleanClause.Occur.FILTER);
         }
+        if (request.salaryMax() != null) {
+            all.add(LongPoint.newRangeQuery("salaryAnnualMin", Long.MIN_VALUE, request.salaryMax()), BooleanClause.Occur.FILTER);
+        }
+        long now = System.currentTimeMillis();
+        if (request.postedWithinDays() != null) {
+            all.add(LongPoint.newRangeQuery("datePostedPoint", now - Duration.ofDays(request.postedWithinDays()).toMillis(),
+                Long.MAX_VALUE), BooleanClause.Occur.FILTER);
+        }
         // Personalisation: a signed-in seeker's preferred categories and states (from their saved searches) add to
         // the score of the jobs that have them, without filtering anything out.
         for (String category : request.preferredCategories()) {
@@ -192,7 +203,7 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         for (String state : request.preferredStates()) {
             all.add(new BoostQuery(new TermQuery(new Term("state", state)), PREFERENCE_BOOST), BooleanClause.Occur.SHOULD);
         }
-        return FunctionScoreQuery.boostByValue(all.build(), new FreshnessBoost(System.currentTimeMillis()));
+        return FunctionScoreQuery.boostByValue(all.build(), new RankingBoost(now));
     }
 
     Gazetteer.Place place(SearchRequest request) {
@@ -232,7 +243,7 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
                     hits.add(hit(searcher.storedFields().document(page[i].doc), highlights, i, near));
                 }
                 String next = more && page.length > 0 ? encodeCursor((FieldDoc) page[page.length - 1]) : null;
-                return new SearchResult(top.totalHits.value, hits, facets(searcher, query), next);
+                return new SearchResult(top.totalHits.value, hits, facets(searcher, query, request, words, near), next);
             }
             finally {
                 searchers.release(searcher);
@@ -293,8 +304,13 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         all.add(any.build(), BooleanClause.Occur.FILTER);
     }
 
-    private Map<String, List<SearchResult.FacetCount>> facets(IndexSearcher searcher, Query query) throws IOException {
-        FacetsCollector collected = searcher.search(query, new FacetsCollectorManager());
+    /**
+     * Each facet counts what the search matched, with every filter but its own (drill sideways): picking a category
+     * narrows the other facets, while the category facet still shows the other categories and their counts, so
+     * the seeker can widen the choice. With no filter, every facet counts the same matches.
+     */
+    private Map<String, List<SearchResult.FacetCount>> facets(IndexSearcher searcher, Query query, SearchRequest request,
+            Query words, Gazetteer.Place near) throws IOException {
         Map<String, List<SearchResult.FacetCount>> result = new LinkedHashMap<>();
         if (searcher.getIndexReader().numDocs() == 0) {
             FACETS.forEach(d -> result.put(d, List.of()));
@@ -302,19 +318,29 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
             result.put("salaryBand", List.of());
             return result;
         }
+        FacetsCollector matched = searcher.search(query, new FacetsCollectorManager());
+        Map<String, FacetsCollector> sideways = new java.util.HashMap<>();
+        for (String facet : ALL_FACETS) {
+            if (request.filtersOn(facet)) {
+                Query relaxed = query(request.withoutFilterOn(facet), words, near);
+                sideways.put(facet, searcher.search(relaxed, new FacetsCollectorManager()));
+            }
+        }
         SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facetsConfig);
-        Facets counts = new SortedSetDocValuesFacetCounts(state, collected);
+        Facets counts = new SortedSetDocValuesFacetCounts(state, matched);
         for (String dimension : FACETS) {
-            FacetResult top = counts.getTopChildren(20, dimension);
+            Facets these = sideways.containsKey(dimension)
+                ? new SortedSetDocValuesFacetCounts(state, sideways.get(dimension)) : counts;
+            FacetResult top = these.getTopChildren(20, dimension);
             result.put(dimension, top == null ? List.of() : labels(top));
         }
         long now = Instant.now().toEpochMilli();
-        Facets posted = new LongRangeFacetCounts("datePosted", collected,
+        Facets posted = new LongRangeFacetCounts("datePosted", sideways.getOrDefault("datePosted", matched),
             new LongRange("last 24 hours", now - Duration.ofDays(1).toMillis(), true, Long.MAX_VALUE, true),
             new LongRange("last 7 days", now - Duration.ofDays(7).toMillis(), true, Long.MAX_VALUE, true),
             new LongRange("last 30 days", now - Duration.ofDays(30).toMillis(), true, Long.MAX_VALUE, true));
         result.put("datePosted", labels(posted.getAllChildren("datePosted")));
-        Facets salary = new LongRangeFacetCounts("salaryAnnualValue", collected,
+        Facets salary = new LongRangeFacetCounts("salaryAnnualValue", sideways.getOrDefault("salaryBand", matched),
             new LongRange("under $50k", 1, true, 50_000, false),
             new LongRange("$50k-$80k", 50_000, true, 80_000, false),
             new LongRange("$80k-$120k", 80_000, true, 120_000, false),
@@ -358,8 +384,14 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         return new SearchResult.Hit(doc.get("id"), doc.get("title"), doc.get("company"), doc.get("suburb"), doc.get("stateValue"),
             doc.get("postcode"), doc.get("workModeValue"), List.of(doc.getValues("employmentTypeValue")),
             decimal(doc.get("salaryMin")), decimal(doc.get("salaryMax")), doc.get("salaryUnit"), doc.get("categoryValue"),
-            instant(doc.get("datePostedValue")), instant(doc.get("validThroughValue")), distance(doc, near),
+            instant(doc.get("datePostedValue")), instant(doc.get("validThroughValue")), featured(doc), distance(doc, near),
             marked.isEmpty() ? null : marked);
+    }
+
+    /** True while the job's feature runs; null (left out) otherwise. */
+    private static Boolean featured(Document doc) {
+        String until = doc.get("featuredUntilValue");
+        return until != null && Instant.parse(until).isAfter(Instant.now()) ? Boolean.TRUE : null;
     }
 
     private static Double distance(Document doc, Gazetteer.Place near) {
@@ -408,6 +440,7 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         if (p.salaryMax() != null) {
             long annual = annual(p.salaryMax(), p.salaryUnit());
             doc.add(new LongPoint("salaryAnnual", annual));
+            doc.add(new LongPoint("salaryAnnualMin", annual(p.salaryMin(), p.salaryUnit())));
             doc.add(new NumericDocValuesField("salaryAnnualValue", annual));
             doc.add(new StoredField("salaryMin", p.salaryMin().toPlainString()));
             doc.add(new StoredField("salaryMax", p.salaryMax().toPlainString()));
@@ -419,7 +452,12 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         long posted = p.datePosted() == null ? 0 : p.datePosted().toEpochMilli();
         doc.add(new NumericDocValuesField("datePosted", posted));
         if (p.datePosted() != null) {
+            doc.add(new LongPoint("datePostedPoint", posted));
             doc.add(new StoredField("datePostedValue", p.datePosted().toString()));
+        }
+        doc.add(new NumericDocValuesField("featuredUntil", p.featuredUntil() == null ? 0 : p.featuredUntil().toEpochMilli()));
+        if (p.featuredUntil() != null) {
+            doc.add(new StoredField("featuredUntilValue", p.featuredUntil().toString()));
         }
         doc.add(new StoredField("validThroughValue", p.validThrough().toString()));
         return doc;

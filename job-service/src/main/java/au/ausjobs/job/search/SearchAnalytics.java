@@ -52,6 +52,12 @@ class SearchAnalytics {
         if (request.salaryMin() != null) {
             filters.add("salaryMin");
         }
+        if (request.salaryMax() != null) {
+            filters.add("salaryMax");
+        }
+        if (request.postedWithinDays() != null) {
+            filters.add("postedWithinDays");
+        }
         mongo.insert(new SearchLog(UUID.randomUUID().toString(), Instant.now(), query, terms(query), filters, results));
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import au.ausjobs.job.posting.AustralianState;
 import au.ausjobs.job.posting.JobRequest;
 import au.ausjobs.job.saved.SeekerPreferences;
+import au.ausjobs.platform.web.ApiException;
 import au.ausjobs.platform.security.CurrentUser;
 import au.ausjobs.platform.security.PathRoles;
 import au.ausjobs.platform.security.PublicPaths;
@@ -65,8 +67,8 @@ class SearchController {
 
     @GetMapping("/jobs")
     @Operation(summary = "Search live jobs: words (AND, OR, NOT, \"phrases\", (groups), title:/skills:/company:/description:), "
-        + "filters, distance from a suburb, postcode or lat,lon (near, radiusKm), facets with counts, highlighting, sort by "
-        + "relevance (with freshness, and a signed-in seeker's preferred categories and states), date, salary or distance, "
+        + "filters (salaryMin/salaryMax: annual-equivalent AUD ranges that overlap), distance from a suburb, postcode or lat,lon (near, radiusKm), facets with counts, highlighting, sort by "
+        + "relevance (with freshness, featured jobs, and a signed-in seeker's preferred categories and states), date, salary or distance, "
         + "cursor pages")
     SearchResult search(@RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) @Size(max = 10) List<@Size(max = 80) String> category,
@@ -74,16 +76,22 @@ class SearchController {
             @RequestParam(required = false) @Size(max = 3) List<JobRequest.WorkMode> workMode,
             @RequestParam(required = false) @Size(max = 8) List<AustralianState> state,
             @RequestParam(required = false) @Min(0) @Max(10_000_000) Long salaryMin,
+            @RequestParam(required = false) @Min(0) @Max(10_000_000) Long salaryMax,
+            @RequestParam(required = false) @Min(1) @Max(365) Integer postedWithinDays,
             @RequestParam(required = false) @Size(max = 80) String near,
             @RequestParam(defaultValue = "25") @Min(1) @Max(500) int radiusKm,
             @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
             @RequestParam(required = false) @Size(max = 500) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(50) int size, Authentication authentication) {
+        if (salaryMin != null && salaryMax != null && salaryMin > salaryMax) {
+            throw new ApiException(HttpStatus.BAD_REQUEST,
+                "bad-salary-range", "Bad salary range", "salaryMin (" + salaryMin + ") is above salaryMax (" + salaryMax + ")");
+        }
         SeekerPreferences.Preferences preferences = CurrentUser.isToken(authentication)
             && CurrentUser.of(authentication).hasRole("job_seeker")
             ? seekerPreferences.of(CurrentUser.of(authentication).id()) : SeekerPreferences.Preferences.NONE;
         SearchRequest request = new SearchRequest(q, category, names(employmentType), names(workMode), names(state),
-            salaryMin, near, radiusKm, preferences.categories(), preferences.states(), sort, cursor, size);
+            salaryMin, salaryMax, postedWithinDays, near, radiusKm, preferences.categories(), preferences.states(), sort, cursor, size);
         SearchResult result = index.search(request);
         if (cursor == null) {
             analytics.record(request, result.total());

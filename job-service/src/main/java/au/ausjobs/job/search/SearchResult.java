@@ -16,12 +16,12 @@ public record SearchResult(long total, List<Hit> results, Map<String, List<Facet
 
     /**
      * One job found, with the matching words marked ({@code <mark>}) in {@code highlights}; everything else in the
-     * snippets is escaped.
+     * snippets is escaped. {@code featured} is true while the job is featured (left out otherwise).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Hit(String id, String title, String companyName, String suburb, String state, String postcode,
             String workMode, List<String> employmentTypes, BigDecimal salaryMin, BigDecimal salaryMax, String salaryUnit,
-            String category, Instant datePosted, Instant validThrough, Double distanceKm, Map<String, String> highlights) {
+            String category, Instant datePosted, Instant validThrough, Boolean featured, Double distanceKm, Map<String, String> highlights) {
     }
 
     public record FacetCount(String value, long count) {

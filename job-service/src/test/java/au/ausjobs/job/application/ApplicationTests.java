@@ -151,4 +151,50 @@ class ApplicationTests extends JobServiceTest {
                 .content("{\"status\":\"SCREENING\"}"))
             .andExpect(status().isConflict());
     }
+
+    @Autowired
+    ApplicantErasure erasure;
+
+    @Test
+    void aDeletedSeekersApplicationsStayWithTheEmployerWithoutAnythingThatSaysWhoTheyWere() throws Exception {
+        String open = apply(SAM, liveJob());
+        String hired = apply(SAM, liveJob());
+        String kims = apply(KIM, liveJob());
+        mvc.perform(post("/api/v1/applications/" + open + "/status").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"status\":\"INTERVIEW\"}")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/applications/" + open + "/notes").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\":\"Sam mentioned a back injury\"}")).andExpect(status().isOk());
+        for (String next : new String[] { "INTERVIEW", "OFFER", "HIRED" }) {
+            mvc.perform(post("/api/v1/applications/" + hired + "/status").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\":\"" + next + "\"}")).andExpect(status().isOk());
+        }
+
+        assertThat(erasure.erase("sam")).isEqualTo(2);
+
+        String body = mvc.perform(get("/api/v1/applications/" + open).with(PRIYA))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.status").value("WITHDRAWN"))
+            .andExpect(jsonPath("$.history[2].note").value("The applicant deleted their account"))
+            .andExpect(jsonPath("$.history[2].to").value("WITHDRAWN"))
+            .andExpect(jsonPath("$.coverLetter").doesNotExist())
+            .andExpect(jsonPath("$.resumeId").doesNotExist())
+            .andExpect(jsonPath("$.notes.length()").value(0))
+            .andExpect(jsonPath("$.applicantErasedAt").exists())
+            .andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain("sam", "coffee", "back injury");
+        String pseudonym = json.readTree(body).get("seekerId").asString();
+        assertThat(pseudonym).startsWith("erased-");
+        mvc.perform(get("/api/v1/applications/" + hired).with(PRIYA))
+            .andExpect(jsonPath("$.status").value("HIRED")).andExpect(jsonPath("$.seekerId").value(pseudonym));
+        mvc.perform(get("/api/v1/applications/mine").with(SAM)).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/v1/applications/" + kims).with(KIM))
+            .andExpect(jsonPath("$.seekerId").value("kim")).andExpect(jsonPath("$.coverLetter").value("I love coffee."));
+
+        List<OutboxEntry> outbox = applications.findById(open).orElseThrow().getOutbox();
+        OutboxEntry last = outbox.get(outbox.size() - 1);
+        assertThat(last.type()).isEqualTo("au.ausjobs.application.status-changed.v1");
+        assertThat(last.payload()).contains("\"to\":\"WITHDRAWN\"", pseudonym).doesNotContain("\"sam\"");
+        assertThat(eventTypes(hired)).as("a final application moves no more").hasSize(4);
+        assertThat(erasure.erase("sam")).as("running again finds nothing").isZero();
+    }
 }

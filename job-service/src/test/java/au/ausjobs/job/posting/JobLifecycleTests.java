@@ -3,6 +3,7 @@ package au.ausjobs.job.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -253,6 +254,45 @@ class JobLifecycleTests extends JobServiceTest {
             .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
         mvc.perform(get("/api/v1/jobs/" + id)).andExpect(jsonPath("$.title").value("Head barista"));
         assertThat(eventTypes(id)).containsExactly("au.ausjobs.job.published.v1", "au.ausjobs.job.updated.v1");
+    }
+
+    @Test
+    void onlyAdminsFeatureALiveJobForABoundedTimeAndSearchHearsOfIt() throws Exception {
+        String id = published();
+        Instant until = inDays(14);
+        String body = "{\"until\":\"" + until + "\"}";
+        mvc.perform(put("/api/v1/jobs/" + id + "/featured").with(PRIYA).contentType(MediaType.APPLICATION_JSON).content(body))
+            .andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/jobs/" + id + "/featured").with(support("sue")).contentType(MediaType.APPLICATION_JSON).content(body))
+            .andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/jobs/" + id + "/featured").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"until\":\"" + inDays(-1) + "\"}"))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/featured-until-passed"));
+        mvc.perform(put("/api/v1/jobs/" + id + "/featured").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"until\":\"" + inDays(91) + "\"}"))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/featured-until-too-far"));
+        mvc.perform(put("/api/v1/jobs/" + id + "/featured").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"until\":\"next week\"}")).andExpect(status().isBadRequest());
+        assertThat(eventTypes(id)).as("refused changes announce nothing").containsExactly("au.ausjobs.job.published.v1");
+
+        mvc.perform(put("/api/v1/jobs/" + id + "/featured").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content(body))
+            .andExpect(status().isOk()).andExpect(jsonPath("$.featuredUntil").value(until.toString()));
+        mvc.perform(get("/api/v1/jobs/" + id)).andExpect(jsonPath("$.featuredUntil").value(until.toString()));
+        List<OutboxEntry> outbox = jobs.findById(id).orElseThrow().getOutbox();
+        assertThat(outbox.get(outbox.size() - 1).type()).isEqualTo("au.ausjobs.job.updated.v1");
+        assertThat(json.readTree(outbox.get(outbox.size() - 1).payload()).at("/posting/featuredUntil").asString())
+            .isEqualTo(until.toString());
+
+        mvc.perform(delete("/api/v1/jobs/" + id + "/featured").with(ADMIN)).andExpect(status().isOk())
+            .andExpect(jsonPath("$.featuredUntil").doesNotExist());
+        outbox = jobs.findById(id).orElseThrow().getOutbox();
+        assertThat(json.readTree(outbox.get(outbox.size() - 1).payload()).at("/posting/featuredUntil").isNull()).isTrue();
+
+        mvc.perform(post("/api/v1/jobs/" + id + "/close").with(PRIYA)).andExpect(status().isOk());
+        mvc.perform(put("/api/v1/jobs/" + id + "/featured").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content(body))
+            .andExpect(status().isConflict());
     }
 
     @Test

@@ -151,8 +151,17 @@ class JobSearchTests extends JobServiceTest {
 
         JsonNode ict = search("?category=Information%20%26%20Communication%20Technology");
         assertThat(ids(ict)).containsExactlyInAnyOrder(javaDeveloper, remoteWriter);
-        assertThat(ict.at("/facets/category").size()).isEqualTo(1);
-        assertThat(ict.at("/facets/state").toString()).contains("VIC").doesNotContain("NSW");
+        assertThat(ict.at("/facets/state").toString()).as("the other facets follow the category filter")
+            .contains("VIC").doesNotContain("NSW");
+        assertThat(ict.at("/facets/category").toString()).as("drill sideways: the other categories stay offered, with counts")
+            .contains("{\"value\":\"Information & Communication Technology\",\"count\":2}",
+                "{\"value\":\"Hospitality & Tourism\",\"count\":1}");
+        JsonNode hybridIct = search("?category=Information%20%26%20Communication%20Technology&workMode=HYBRID");
+        assertThat(ids(hybridIct)).containsExactly(javaDeveloper);
+        assertThat(hybridIct.at("/facets/category").toString()).as("categories counted among hybrid jobs only")
+            .contains("{\"value\":\"Information & Communication Technology\",\"count\":1}").doesNotContain("Hospitality");
+        assertThat(hybridIct.at("/facets/workMode").toString()).as("work modes counted among ICT jobs only")
+            .contains("{\"value\":\"HYBRID\",\"count\":1}", "{\"value\":\"REMOTE\",\"count\":1}").doesNotContain("ON_SITE");
 
         assertThat(ids(search("?state=NSW&state=VIC"))).containsExactlyInAnyOrder(javaDeveloper, barista);
         assertThat(ids(search("?workMode=REMOTE"))).containsExactly(remoteWriter);
@@ -162,6 +171,26 @@ class JobSearchTests extends JobServiceTest {
             .containsExactlyInAnyOrder(javaDeveloper, barista);
         assertThat(search("?salaryMin=60000").at("/facets/salaryBand").toString())
             .contains("{\"value\":\"$50k-$80k\",\"count\":1}", "{\"value\":\"$120k-$160k\",\"count\":1}");
+    }
+
+    @Test
+    void aSalaryRangeFindsJobsWhosePayOverlapsItAndPostedWithinCountsDays() throws Exception {
+        // the barista pays $30-35 an hour (about $59k-69k a year), the developer $120k-140k
+        assertThat(ids(search("?salaryMin=50000&salaryMax=100000"))).containsExactly(barista);
+        assertThat(ids(search("?salaryMin=65000&salaryMax=125000"))).as("both ranges overlap")
+            .containsExactlyInAnyOrder(barista, javaDeveloper);
+        assertThat(ids(search("?salaryMax=50000"))).as("nobody starts under $50k").isEmpty();
+        assertThat(search("?salaryMax=100000").at("/facets/salaryBand").toString())
+            .as("the salary facet ignores its own filter").contains("$120k-$160k");
+        mvc.perform(get(URI.create("/api/v1/search/jobs?salaryMin=90000&salaryMax=80000")))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/bad-salary-range"));
+
+        index.upsert("00000000-0000-4000-8000-000000000003", posting("Forklift driver", Instant.now().minus(10, ChronoUnit.DAYS)));
+        assertThat(ids(search("?q=forklift&postedWithinDays=30"))).hasSize(1);
+        assertThat(ids(search("?q=forklift&postedWithinDays=7"))).isEmpty();
+        assertThat(search("?postedWithinDays=7").get("total").asLong()).isEqualTo(3);
+        mvc.perform(get(URI.create("/api/v1/search/jobs?postedWithinDays=0"))).andExpect(status().isBadRequest());
     }
 
     @Test
@@ -233,8 +262,31 @@ class JobSearchTests extends JobServiceTest {
         index.upsert("00000000-0000-4000-8000-000000000002", fresh);
         assertThat(ids(search("?q=forklift"))).containsExactly("00000000-0000-4000-8000-000000000002",
             "00000000-0000-4000-8000-000000000001");
-        assertThat(FreshnessBoost.factor(0, 0)).isEqualTo(1.5);
-        assertThat(FreshnessBoost.factor(0, (long) FreshnessBoost.HALF_LIFE_MILLIS)).isEqualTo(1.25);
+        assertThat(RankingBoost.freshness(0, 0)).isEqualTo(1.5);
+        assertThat(RankingBoost.freshness(0, (long) RankingBoost.HALF_LIFE_MILLIS)).isEqualTo(1.25);
+    }
+
+    @Test
+    void aFeaturedJobRanksAboveAnEqualMatchWhileItsFeatureRunsAndIsMarked() throws Exception {
+        String plain = "00000000-0000-4000-8000-000000000004";
+        String promoted = "00000000-0000-4000-8000-000000000005";
+        Instant weekAgo = Instant.now().minus(7, ChronoUnit.DAYS);
+        index.upsert(plain, posting("Forklift driver", Instant.now()));
+        index.upsert(promoted, featured(posting("Forklift driver", weekAgo), Instant.now().plus(7, ChronoUnit.DAYS)));
+        JsonNode found = search("?q=forklift");
+        assertThat(ids(found)).as("featured beats a fresher job that says the same").containsExactly(promoted, plain);
+        assertThat(found.at("/results/0/featured").asBoolean()).isTrue();
+        assertThat(found.at("/results/1").has("featured")).isFalse();
+
+        index.upsert(promoted, featured(posting("Forklift driver", weekAgo), Instant.now().minus(1, ChronoUnit.MINUTES)));
+        JsonNode after = search("?q=forklift");
+        assertThat(ids(after)).as("the feature ended: freshness decides again").containsExactly(plain, promoted);
+        assertThat(after.at("/results/1").has("featured")).isFalse();
+
+        index.upsert(promoted, featured(posting("Forklift driver and warehouse forklift trainer", weekAgo),
+            Instant.now().plus(7, ChronoUnit.DAYS)));
+        assertThat(ids(search("?q=barista%20OR%20forklift"))).as("a featured job that does not match stays out")
+            .doesNotContain(javaDeveloper, remoteWriter);
     }
 
     @Test
@@ -253,7 +305,13 @@ class JobSearchTests extends JobServiceTest {
     static JobPostingData posting(String title, Instant posted) {
         return new JobPostingData(title, "<p>Warehouse work.</p>", "company-wattle", "Wattle Cafe Pty Ltd", List.of("FULL_TIME"),
             "ON_SITE", "Parramatta", "NSW", "2150", null, null, null, "Transport & Logistics", List.of(), null, posted,
-            posted.plus(90, ChronoUnit.DAYS));
+            posted.plus(90, ChronoUnit.DAYS), null);
+    }
+
+    static JobPostingData featured(JobPostingData p, Instant until) {
+        return new JobPostingData(p.title(), p.descriptionHtml(), p.companyId(), p.companyName(), p.employmentTypes(),
+            p.workMode(), p.suburb(), p.state(), p.postcode(), p.salaryMin(), p.salaryMax(), p.salaryUnit(), p.category(),
+            p.skills(), p.seniority(), p.datePosted(), p.validThrough(), until);
     }
 
     @Test

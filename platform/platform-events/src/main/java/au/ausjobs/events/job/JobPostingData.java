@@ -24,9 +24,11 @@ import java.util.List;
  * @param seniority ENTRY, MID, SENIOR, LEAD or EXECUTIVE
  * @param datePosted when it was first published
  * @param validThrough when it expires
+ * @param featuredUntil until when the job is featured (ranked higher and marked in search), or null if it is not;
+ *        absent in events from before featuring existed
  */
 public record JobPostingData(String title, String descriptionHtml, String companyId, String companyName,
         List<String> employmentTypes, String workMode, String suburb, String state, String postcode, BigDecimal salaryMin,
         BigDecimal salaryMax, String salaryUnit, String category, List<String> skills, String seniority, Instant datePosted,
-        Instant validThrough) {
+        Instant validThrough, Instant featuredUntil) {
 }
