@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 
+import au.ausjobs.platform.test.ClamdServer;
 import au.ausjobs.platform.test.KafkaBroker;
 import au.ausjobs.platform.test.MailServer;
 import au.ausjobs.platform.test.MongoWireServer;
@@ -25,7 +26,9 @@ import au.ausjobs.platform.test.RedisServer;
 
 /**
  * The whole suite on one machine: Kafka (KRaft, own JVM), the Mongo wire server on an H2 file and GreenMail
- * (in this JVM), Redis (the local one, or one we start), Keycloak (own JVM, Java 21+), then the ten services.
+ * (in this JVM), Redis (the local one, or one we start), ClamAV's clamd (Debian's binary, with the small test signature
+ * database of platform-test {@link ClamdServer}: EICAR and the AusJobs test marker; the dev stack cannot download
+ * real signatures), Keycloak (own JVM, Java 21+), then the ten services.
  * Everything binds to 127.0.0.1 on the fixed ports of ARCHITECTURE.md; data lives in .devstack/ and survives
  * restarts; Ctrl-C (or `./ausjobs stop`) stops everything this started, by PID.
  */
@@ -38,6 +41,8 @@ public final class DevStack implements AutoCloseable {
     public static final int MONGO = 27017;
     public static final int SMTP = 3025;
     public static final int IMAP = 3143;
+    /** clamd's usual TCP port, which resume-service's ausjobs.resume.clamd.port defaults to. */
+    public static final int CLAMD = 3310;
 
     /** The services after discovery and config, with their ports. */
     static final Map<String, Integer> SERVICES = orderedServices();
@@ -51,6 +56,7 @@ public final class DevStack implements AutoCloseable {
     private KeycloakServer keycloak;
     private KafkaBroker kafka;
     private RedisServer redis;
+    private ClamdServer clamd;
     private Properties secrets;
 
     public DevStack(Path root, Path dataDir, String profile) {
@@ -143,6 +149,13 @@ public final class DevStack implements AutoCloseable {
         if (redis.port() != RedisServer.DEFAULT_PORT || redis.startedByUs()) {
             progress("redis", "started redis-server on 127.0.0.1:" + redis.port());
         }
+        // clamd in the foreground on 127.0.0.1:3310, config, test signatures and logs in .devstack/clamd (rewritten
+        // at each start), healthy once it answers PING; stopped with the stack by its process handle.
+        step("clamd", () -> {
+            clamd = new ClamdServer(dataDir.resolve("clamd"), CLAMD);
+            running.add(clamd);
+            clamd.start();
+        });
 
         Map<String, String> env = serviceEnvironment();
         ServiceProcess discovery = launch("discovery-server", DISCOVERY, env);
@@ -169,6 +182,9 @@ public final class DevStack implements AutoCloseable {
         Properties pids = new Properties();
         pids.setProperty("launcher (mongo, mail)", String.valueOf(ProcessHandle.current().pid()));
         pids.setProperty("kafka", String.valueOf(kafka.pid()));
+        if (clamd.isRunning()) {
+            pids.setProperty("clamd", String.valueOf(clamd.pid()));
+        }
         pids.setProperty("keycloak", String.valueOf(keycloak.javaPid()));
         services.forEach((name, process) -> pids.setProperty(name, String.valueOf(process.pid())));
         try (var writer = Files.newBufferedWriter(dataDir.resolve("pids.properties"))) {
@@ -207,6 +223,8 @@ public final class DevStack implements AutoCloseable {
         env.put("REDIS_HOST", "127.0.0.1");
         env.put("REDIS_PORT", String.valueOf(redis.port()));
         env.put("KEYCLOAK_URL", keycloak.url());
+        env.put("CLAMD_HOST", clamd.host());
+        env.put("CLAMD_PORT", String.valueOf(clamd.port()));
         return env;
     }
 
@@ -285,6 +303,7 @@ public final class DevStack implements AutoCloseable {
         ports.put("mongo", MONGO);
         ports.put("smtp", SMTP);
         ports.put("imap", IMAP);
+        ports.put("clamd", CLAMD);
         ports.put("keycloak", KeycloakServer.PORT);
         ports.put("discovery-server", DISCOVERY);
         ports.put("config-server", CONFIG);
@@ -346,6 +365,7 @@ public final class DevStack implements AutoCloseable {
         System.out.printf(format, "Kafka", kafka.bootstrapServers());
         System.out.printf(format, "MongoDB", "mongodb://127.0.0.1:" + MONGO);
         System.out.printf(format, "Redis", "127.0.0.1:" + redis.port());
+        System.out.printf(format, "ClamAV (clamd)", clamd.host() + ":" + clamd.port() + "  (test signatures only: EICAR + AusJobs marker)");
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             System.out.printf(format, service.getKey(), "http://127.0.0.1:" + service.getValue() + "/actuator/health");
         }
@@ -430,6 +450,7 @@ public final class DevStack implements AutoCloseable {
         System.out.printf("  %-22s %s%n", "mongo", Ports.isOpen(MONGO) ? "UP" : "DOWN");
         System.out.printf("  %-22s %s%n", "smtp", Ports.isOpen(SMTP) ? "UP" : "DOWN");
         System.out.printf("  %-22s %s%n", "imap", Ports.isOpen(IMAP) ? "UP" : "DOWN");
+        System.out.printf("  %-22s %s%n", "clamd", ClamdServer.ping(ClamdServer.HOST, CLAMD, Duration.ofSeconds(2)) ? "UP" : "DOWN");
         Path pidFile = dataDir.resolve("pids.properties");
         if (Files.exists(pidFile)) {
             Properties pids = new Properties();

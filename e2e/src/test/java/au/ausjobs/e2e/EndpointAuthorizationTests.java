@@ -84,6 +84,16 @@ class EndpointAuthorizationTests {
         MATRIX.put("GET /api/v1/search/suggestions", Set.of(PUBLIC));
         MATRIX.put("POST /api/v1/search/index/rebuild", Set.of("admin"));
         MATRIX.put("GET /api/v1/search/analytics", Set.of("admin", "support"));
+        MATRIX.put("POST /api/v1/resumes", Set.of("job_seeker"));
+        MATRIX.put("GET /api/v1/resumes", Set.of("job_seeker"));
+        MATRIX.put("GET /api/v1/resumes/{id}", Set.of(OWNER_HIDDEN, "admin", "support"));
+        MATRIX.put("PATCH /api/v1/resumes/{id}", Set.of("job_seeker"));
+        MATRIX.put("DELETE /api/v1/resumes/{id}", Set.of("job_seeker"));
+        MATRIX.put("GET /api/v1/resumes/{id}/versions", Set.of(OWNER_HIDDEN, "admin", "support"));
+        MATRIX.put("POST /api/v1/resumes/{id}/versions", Set.of("job_seeker"));
+        MATRIX.put("GET /api/v1/resumes/{id}/versions/{number}/file", Set.of(OWNER_HIDDEN, "admin", "support"));
+        MATRIX.put("POST /api/v1/resumes/{id}/versions/{number}/restore", Set.of("job_seeker"));
+        MATRIX.put("GET /api/v1/resumes/{id}/access-log", Set.of(OWNER_HIDDEN, "admin", "support"));
     }
 
     /** What the walk puts for every path parameter: shaped like our ids (UUIDs), belonging to nobody. */
@@ -119,7 +129,9 @@ class EndpointAuthorizationTests {
         for (String operation : operations) {
             Set<String> allowed = MATRIX.get(operation);
             String method = operation.substring(0, operation.indexOf(' '));
-            String path = operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^}]+}", WALK_ID);
+            // numbered things (a resume's version) get 1; every id gets WALK_ID
+            String path = operation.substring(operation.indexOf(' ') + 1).replace("{number}", "1")
+                .replaceAll("\\{[^}]+}", WALK_ID);
             int anonymous = call(method, path, null);
             if (allowed.contains(PUBLIC)) {
                 assertThat(anonymous).as(operation + " is public").isNotIn(401, 403);

@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An employer's job from draft to the public site and off it again, through the gateway: the company comes from the
- * employer's token, an admin in the staff console approves it, a seeker saves it and applies, only the hiring company
- * sees and moves the applicant, other companies can neither see the draft nor touch the live job, and job.published
+ * employer's token, an admin in the staff console approves it, a seeker finds it by a boolean query within 10 km of a
+ * suburb, saves it, uploads a resume (scanned by clamd) and applies with it (job-service checks it with
+ * resume-service), only the hiring company sees the applicant and moves them to interview, other companies can neither see the draft nor touch the live job, and job.published
  * and job.closed reach Kafka.
  */
 class JobJourneyTests {
@@ -70,17 +71,33 @@ class JobJourneyTests {
         assertThat(Api.putJson(job + "/saved", "", seeker).status()).as("a seeker saves it").isEqualTo(204);
         assertThat(Api.get(Stack.GATEWAY + "/api/v1/jobs/saved", seeker).json().get(0).get("available").asBoolean()).isTrue();
 
+        String words = "(barista OR espresso) AND " + marker.toLowerCase() + " NOT manager";
+        assertThat(search(words, "Collingwood VIC", 10)).as("a boolean query within 10 km of Collingwood finds the Fitzroy job")
+            .contains(id);
+        assertThat(search(words, "Geelong VIC", 10)).as("but not within 10 km of Geelong").doesNotContain(id);
+
+        Api.Response uploaded = Api.postFile(Stack.GATEWAY + "/api/v1/resumes", "file", "jane-citizen.txt",
+            "Jane Citizen\nBarista, Fitzroy VIC\n2019-2025 Espresso bar, Collingwood\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            seeker);
+        assertThat(uploaded.status()).as("scanned clean by clamd: " + uploaded.body()).isEqualTo(201);
+        String resumeId = uploaded.json().get("id").asString();
         Api.Response applied = Api.postJson(Stack.GATEWAY + "/api/v1/applications",
-            "{\"jobId\":\"" + id + "\",\"resumeId\":\"resume-1\",\"coverLetter\":\"I love coffee.\"}", seeker);
+            "{\"jobId\":\"" + id + "\",\"resumeId\":\"" + resumeId + "\",\"coverLetter\":\"I love coffee.\"}", seeker);
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        assertThat(applied.json().get("resumeVersion").asInt()).as("job-service checked the resume with resume-service")
+            .isEqualTo(1);
+        Api.Response notMine = Api.postJson(Stack.GATEWAY + "/api/v1/applications", "{\"jobId\":\"" + id
+            + "\",\"resumeId\":\"" + resumeId + "\"}", Api.login(RegistrationJourneyTests.registeredSeeker(), PASSWORD));
+        assertThat(notMine.status()).as("someone else's resume: " + notMine.body()).isEqualTo(422);
         String application = Stack.GATEWAY + "/api/v1/applications/" + applied.json().get("id").asString();
         assertThat(Api.get(job + "/applications", banksia.token).status()).as("another company's applicants").isEqualTo(403);
         assertThat(Api.get(application, banksia.token).status()).isEqualTo(404);
         JsonNode applicants = Api.get(job + "/applications", wattle.token).json();
         assertThat(applicants.size()).isEqualTo(1);
-        assertThat(Api.postJson(application + "/status", "{\"status\":\"SCREENING\"}", wattle.token).status()).isEqualTo(200);
+        assertThat(Api.postJson(application + "/status", "{\"status\":\"INTERVIEW\",\"note\":\"Trial shift Friday\"}",
+            wattle.token).status()).isEqualTo(200);
         assertThat(Api.get(application, seeker).json().get("status").asString()).as("the applicant sees where they stand")
-            .isEqualTo("SCREENING");
+            .isEqualTo("INTERVIEW");
 
         assertThat(Api.postJson(job + "/close", "{}", banksia.token).status()).as("another company's job").isEqualTo(403);
         assertThat(Api.postJson(job + "/close", "{}", wattle.token).json().get("status").asString()).isEqualTo("CLOSED");
@@ -114,6 +131,15 @@ class JobJourneyTests {
              "salary":{"min":32.50,"max":36.00,"unit":"HOUR"},"category":"Hospitality & Tourism",
              "skills":["Barista"],"seniority":"ENTRY","validThrough":"%s"}"""
             .formatted(title, Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The ids a search finds near a place (anonymous, through the gateway). */
+    private static List<String> search(String words, String near, int radiusKm) {
+        String url = Stack.GATEWAY + "/api/v1/search/jobs?q=" + java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8)
+            + "&near=" + java.net.URLEncoder.encode(near, java.nio.charset.StandardCharsets.UTF_8) + "&radiusKm=" + radiusKm;
+        Api.Response found = Api.get(url, null);
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        return found.json().get("results").valueStream().map(hit -> hit.get("id").asString()).toList();
     }
 
     /** The ids search finds for a word (anonymous, through the gateway), once the index has caught up. */

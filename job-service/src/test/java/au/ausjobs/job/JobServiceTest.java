@@ -1,12 +1,7 @@
 package au.ausjobs.job;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
-import au.ausjobs.platform.security.KeycloakRolesConverter;
+import au.ausjobs.platform.test.KeycloakTokens;
 import au.ausjobs.platform.test.MongoWireServer;
 import au.ausjobs.platform.test.Ports;
 
@@ -39,6 +34,9 @@ public abstract class JobServiceTest {
         registry.add("spring.mongodb.uri", () -> MongoWireServer.shared().uri(DATABASE));
         // No broker: nothing here may need Kafka to start or to answer.
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + Ports.free());
+        // resume-service, found by name through the load balancer (no Eureka in tests)
+        registry.add("spring.cloud.discovery.client.simple.instances.resume-service[0].uri",
+            () -> FakeResumeService.shared().url());
     }
 
     @Autowired
@@ -61,29 +59,23 @@ public abstract class JobServiceTest {
     }
 
     protected static RequestPostProcessor seeker(String id) {
-        return token(id, null, "ausjobs-spa", "job_seeker");
+        return KeycloakTokens.seeker(id);
     }
 
     /** A recruiter (role employer) of {@code companyId}. */
     protected static RequestPostProcessor employer(String id, String companyId) {
-        return token(id, companyId, "ausjobs-spa", "employer");
+        return KeycloakTokens.employer(id, companyId);
     }
 
     protected static RequestPostProcessor admin(String id) {
-        return token(id, null, KeycloakRolesConverter.ADMIN_CONSOLE_CLIENT, "admin");
+        return KeycloakTokens.admin(id);
     }
 
     protected static RequestPostProcessor support(String id) {
-        return token(id, null, "ausjobs-spa", "support");
+        return KeycloakTokens.support(id);
     }
 
     protected static RequestPostProcessor token(String subject, String companyId, String client, String... roles) {
-        List<String> realmRoles = new ArrayList<>(List.of(roles));
-        return jwt().jwt(j -> {
-            j.subject(subject).claim("azp", client).claim("realm_access", Map.of("roles", realmRoles));
-            if (companyId != null) {
-                j.claim("company_id", companyId);
-            }
-        }).authorities(new KeycloakRolesConverter());
+        return KeycloakTokens.token(subject, companyId, client, roles);
     }
 }

@@ -36,6 +36,7 @@ public class Application implements HasOutbox {
     private String companyId;
     private String seekerId;
     private String resumeId;
+    private Integer resumeVersion;
     private String coverLetter;
     private ApplicationStatus status = ApplicationStatus.APPLIED;
     private List<StatusChange> history = new ArrayList<>();
@@ -53,7 +54,8 @@ public class Application implements HasOutbox {
     }
 
     Application(String id, String jobId, String jobTitle, String companyId, String seekerId, String resumeId,
-            String coverLetter, Instant now) {
+            Integer resumeVersion, String coverLetter, Instant now) {
+        this.resumeVersion = resumeVersion;
         this.id = id;
         this.jobId = jobId;
         this.jobTitle = jobTitle;
@@ -83,6 +85,7 @@ public class Application implements HasOutbox {
             ? new StatusChange(change.from(), change.to(), pseudonym, change.at(), change.note()) : change);
         seekerId = pseudonym;
         resumeId = null;
+        resumeVersion = null;
         coverLetter = null;
         notes.clear();
         applicantErasedAt = now;
@@ -120,6 +123,11 @@ public class Application implements HasOutbox {
 
     public String getResumeId() {
         return resumeId;
+    }
+
+    /** The version of the resume the seeker applied with (later uploads do not change what the employer sees). */
+    public Integer getResumeVersion() {
+        return resumeVersion;
     }
 
     public String getCoverLetter() {

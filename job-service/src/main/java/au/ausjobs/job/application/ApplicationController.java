@@ -22,6 +22,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,7 +52,7 @@ class ApplicationController {
     private static final Logger log = LoggerFactory.getLogger(ApplicationController.class);
 
     record ApplyRequest(@NotBlank @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a job id") String jobId,
-            @NotBlank @Size(max = 64) String resumeId, @Size(max = 5000) String coverLetter) {
+            @NotBlank @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a resume id") String resumeId, @Size(max = 5000) String coverLetter) {
     }
 
     record StatusRequest(@NotNull ApplicationStatus status, @Size(max = 1000) String note) {
@@ -78,8 +79,11 @@ class ApplicationController {
     private final ApplicationRepository applications;
     private final JobRepository jobs;
     private final EventRecorder events;
+    private final ResumeCheck resumeCheck;
 
-    ApplicationController(ApplicationRepository applications, JobRepository jobs, EventRecorder events) {
+    ApplicationController(ApplicationRepository applications, JobRepository jobs, EventRecorder events,
+            ResumeCheck resumeCheck) {
+        this.resumeCheck = resumeCheck;
         this.applications = applications;
         this.jobs = jobs;
         this.events = events;
@@ -87,7 +91,8 @@ class ApplicationController {
 
     @PostMapping("/applications")
     @PreAuthorize("hasRole('job_seeker')")
-    @Operation(summary = "Apply for a live job with one of your resumes and an optional cover letter (201; 409 if you already applied)")
+    @Operation(summary = "Apply for a live job with one of your resumes (checked with resume-service: yours and scanned "
+        + "clean, else 422; 503 when it cannot be checked) and an optional cover letter (201; 409 if you already applied)")
     ResponseEntity<ApplicationView> apply(@Valid @RequestBody ApplyRequest request, Authentication authentication) {
         String seeker = CurrentUser.of(authentication).id();
         Job job = jobs.findById(request.jobId()).filter(j -> j.getStatus() == JobStatus.PUBLISHED)
@@ -95,12 +100,14 @@ class ApplicationController {
         if (applications.existsByJobIdAndSeekerId(job.getId(), seeker)) {
             throw alreadyApplied();
         }
+        ResumeCheck.CheckedResume resume = resumeCheck.check(request.resumeId(), seeker,
+            ((JwtAuthenticationToken) authentication).getToken().getTokenValue());
         Instant now = Instant.now();
         Application application = new Application(UUID.randomUUID().toString(), job.getId(), job.getContent().title(),
-            job.getCompanyId(), seeker, request.resumeId(), request.coverLetter() == null ? null : request.coverLetter().strip(),
-            now);
+            job.getCompanyId(), seeker, resume.resumeId(), resume.version(),
+            request.coverLetter() == null ? null : request.coverLetter().strip(), now);
         events.record(application, new ApplicationSubmitted(application.getId(), job.getId(), application.getJobTitle(),
-            job.getCompanyId(), seeker, request.resumeId(), now));
+            job.getCompanyId(), seeker, resume.resumeId(), now, resume.version()));
         try {
             applications.insert(application);
         }

@@ -3,6 +3,7 @@ package au.ausjobs.job.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -10,12 +11,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import au.ausjobs.job.FakeResumeService;
 import au.ausjobs.job.JobServiceTest;
 import au.ausjobs.platform.events.OutboxEntry;
 
@@ -43,10 +48,14 @@ class ApplicationTests extends JobServiceTest {
         return id;
     }
 
-    String apply(RequestPostProcessor seeker, String jobId) throws Exception {
-        String body = mvc.perform(post("/api/v1/applications").with(seeker).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"jobId\":\"" + jobId + "\",\"resumeId\":\"resume-1\",\"coverLetter\":\"  I love coffee.  \"}"))
+    /** The seeker applies with a resume of theirs that resume-service has cleared (version 3 is current). */
+    String apply(String seekerId, String jobId) throws Exception {
+        String resumeId = FakeResumeService.shared().add(seekerId, true, 3);
+        String body = mvc.perform(post("/api/v1/applications").with(seeker(seekerId)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"jobId\":\"" + jobId + "\",\"resumeId\":\"" + resumeId + "\",\"coverLetter\":\"  I love coffee.  \"}"))
             .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.resumeId").value(resumeId))
+            .andExpect(jsonPath("$.resumeVersion").value(3))
             .andExpect(jsonPath("$.status").value("APPLIED"))
             .andExpect(jsonPath("$.coverLetter").value("I love coffee."))
             .andExpect(jsonPath("$.jobTitle").value("Barista"))
@@ -61,9 +70,9 @@ class ApplicationTests extends JobServiceTest {
     @Test
     void aSeekerAppliesOnceForALiveJobAndTheApplicationIsAnnounced() throws Exception {
         String job = liveJob();
-        String id = apply(SAM, job);
+        String id = apply("sam", job);
         mvc.perform(post("/api/v1/applications").with(SAM).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"jobId\":\"" + job + "\",\"resumeId\":\"resume-2\"}"))
+                .content("{\"jobId\":\"" + job + "\",\"resumeId\":\"" + FakeResumeService.shared().add("sam", true, 1) + "\"}"))
             .andExpect(status().isConflict())
             .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/already-applied"));
         mvc.perform(get("/api/v1/applications/mine").with(SAM)).andExpect(jsonPath("$.length()").value(1))
@@ -75,18 +84,18 @@ class ApplicationTests extends JobServiceTest {
     @Test
     void nobodyAppliesForAJobThatIsNotLiveOrWithoutTheSeekerRole() throws Exception {
         mvc.perform(post("/api/v1/applications").with(SAM).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"jobId\":\"00000000-0000-4000-8000-000000000000\",\"resumeId\":\"r\"}"))
+                .content("{\"jobId\":\"00000000-0000-4000-8000-000000000000\",\"resumeId\":\"00000000-0000-4000-8000-000000000001\"}"))
             .andExpect(status().isNotFound());
         String job = liveJob();
         mvc.perform(post("/api/v1/applications").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"jobId\":\"" + job + "\",\"resumeId\":\"r\"}"))
+                .content("{\"jobId\":\"" + job + "\",\"resumeId\":\"00000000-0000-4000-8000-000000000001\"}"))
             .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/applications").with(SAM).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"jobId\":\"" + job + "\"}"))
             .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("resumeId"));
         mvc.perform(post("/api/v1/jobs/" + job + "/close").with(PRIYA)).andExpect(status().isOk());
         mvc.perform(post("/api/v1/applications").with(SAM).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"jobId\":\"" + job + "\",\"resumeId\":\"r\"}"))
+                .content("{\"jobId\":\"" + job + "\",\"resumeId\":\"00000000-0000-4000-8000-000000000001\"}"))
             .andExpect(status().isNotFound());
         assertThat(applications.count()).isZero();
     }
@@ -94,7 +103,7 @@ class ApplicationTests extends JobServiceTest {
     @Test
     void onlyTheHiringCompanyTheApplicantAndStaffSeeAnApplication() throws Exception {
         String job = liveJob();
-        String id = apply(SAM, job);
+        String id = apply("sam", job);
         mvc.perform(get("/api/v1/jobs/" + job + "/applications").with(PRIYA))
             .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(id)).andExpect(jsonPath("$[0].notes").isArray());
         mvc.perform(get("/api/v1/jobs/" + job + "/applications").with(BEN)).andExpect(status().isForbidden());
@@ -109,7 +118,7 @@ class ApplicationTests extends JobServiceTest {
 
     @Test
     void theEmployerMovesAnApplicantThroughThePipelineWithNotesTheApplicantNeverSees() throws Exception {
-        String id = apply(SAM, liveJob());
+        String id = apply("sam", liveJob());
         mvc.perform(post("/api/v1/applications/" + id + "/status").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\":\"HIRED\"}"))
             .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/invalid-transition"));
@@ -140,7 +149,7 @@ class ApplicationTests extends JobServiceTest {
 
     @Test
     void onlyTheApplicantWithdrawsAndOnlyWhileTheApplicationIsOpen() throws Exception {
-        String id = apply(SAM, liveJob());
+        String id = apply("sam", liveJob());
         mvc.perform(post("/api/v1/applications/" + id + "/status").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\":\"WITHDRAWN\"}"))
             .andExpect(status().isUnprocessableContent());
@@ -157,9 +166,9 @@ class ApplicationTests extends JobServiceTest {
 
     @Test
     void aDeletedSeekersApplicationsStayWithTheEmployerWithoutAnythingThatSaysWhoTheyWere() throws Exception {
-        String open = apply(SAM, liveJob());
-        String hired = apply(SAM, liveJob());
-        String kims = apply(KIM, liveJob());
+        String open = apply("sam", liveJob());
+        String hired = apply("sam", liveJob());
+        String kims = apply("kim", liveJob());
         mvc.perform(post("/api/v1/applications/" + open + "/status").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
             .content("{\"status\":\"INTERVIEW\"}")).andExpect(status().isOk());
         mvc.perform(post("/api/v1/applications/" + open + "/notes").with(PRIYA).contentType(MediaType.APPLICATION_JSON)
@@ -196,5 +205,69 @@ class ApplicationTests extends JobServiceTest {
         assertThat(last.payload()).contains("\"to\":\"WITHDRAWN\"", pseudonym).doesNotContain("\"sam\"");
         assertThat(eventTypes(hired)).as("a final application moves no more").hasSize(4);
         assertThat(erasure.erase("sam")).as("running again finds nothing").isZero();
+    }
+
+    @Autowired
+    Resilience4JCircuitBreakerFactory breakers;
+
+    @AfterEach
+    void healthyResumeService() {
+        FakeResumeService.shared().mode(FakeResumeService.Mode.NORMAL);
+        breakers.getCircuitBreakerRegistry().circuitBreaker(ResumeCheck.BREAKER).reset();
+    }
+
+    ResultActions applyWith(String resumeId) throws Exception {
+        return mvc.perform(post("/api/v1/applications").with(SAM).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"jobId\":\"" + liveJobId + "\",\"resumeId\":\"" + resumeId + "\"}"));
+    }
+
+    String liveJobId;
+
+    @Test
+    void aSeekerAppliesOnlyWithTheirOwnResumeOnceItIsScannedClean() throws Exception {
+        liveJobId = liveJob();
+        applyWith(FakeResumeService.shared().add("kim", true, 1)).andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/unknown-resume"));
+        applyWith("00000000-0000-4000-8000-00000000dead").andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/unknown-resume"));
+        applyWith(FakeResumeService.shared().add("sam", false, 0)).andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/resume-not-ready"));
+        applyWith("../../admin").andExpect(status().isBadRequest());
+        assertThat(applications.count()).as("nothing stored").isZero();
+        applyWith(FakeResumeService.shared().add("sam", true, 2)).andExpect(status().isCreated())
+            .andExpect(jsonPath("$.resumeVersion").value(2));
+    }
+
+    @Test
+    void whenResumeServiceFailsApplicationsWaitWithA503AndTheBreakerStopsCallingIt() throws Exception {
+        liveJobId = liveJob();
+        String resume = FakeResumeService.shared().add("sam", true, 1);
+        FakeResumeService.shared().mode(FakeResumeService.Mode.FAILING);
+        for (int i = 0; i < 5; i++) {
+            applyWith(resume).andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/resume-check-unavailable"))
+                .andExpect(header().string("Retry-After", "30"));
+        }
+        int callsWhenOpen = FakeResumeService.shared().calls();
+        FakeResumeService.shared().mode(FakeResumeService.Mode.NORMAL);
+        applyWith(resume).andExpect(status().isServiceUnavailable());
+        assertThat(FakeResumeService.shared().calls()).as("the open breaker answers without calling resume-service")
+            .isEqualTo(callsWhenOpen);
+        assertThat(applications.count()).as("never accepted unchecked").isZero();
+
+        breakers.getCircuitBreakerRegistry().circuitBreaker(ResumeCheck.BREAKER).transitionToHalfOpenState();
+        applyWith(resume).andExpect(status().isCreated());
+    }
+
+    @Test
+    void aResumeServiceThatDoesNotAnswerIsGivenUpOnWithinItsTimeout() throws Exception {
+        liveJobId = liveJob();
+        String resume = FakeResumeService.shared().add("sam", true, 1);
+        FakeResumeService.shared().mode(FakeResumeService.Mode.SLOW);
+        long start = System.nanoTime();
+        applyWith(resume).andExpect(status().isServiceUnavailable());
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+            .as("the seeker is not kept waiting for the 4 s the slow service takes").isLessThan(java.time.Duration.ofMillis(3500));
+        assertThat(applications.count()).isZero();
     }
 }

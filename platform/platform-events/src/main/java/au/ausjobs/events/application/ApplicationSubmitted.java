@@ -16,10 +16,11 @@ import au.ausjobs.events.Topics;
  * @param seekerId the applicant's account
  * @param resumeId the resume they chose
  * @param submittedAt when
+ * @param resumeVersion the version of that resume they applied with (null in events from before it was recorded)
  */
 @EventType(value = "au.ausjobs.application.submitted.v1", topic = Topics.APPLICATIONS)
 public record ApplicationSubmitted(String applicationId, String jobId, String jobTitle, String companyId, String seekerId,
-        String resumeId, Instant submittedAt) implements DomainEvent {
+        String resumeId, Instant submittedAt, Integer resumeVersion) implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -1,0 +1,123 @@
+package au.ausjobs.job.application;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import au.ausjobs.platform.web.ApiException;
+
+/**
+ * Before a seeker applies, resume-service confirms that the resume is theirs and usable (scanned clean). The call
+ * goes through Eureka (service name {@code resume-service}), carries the seeker's own token (so resume-service
+ * applies its own access rules), gives up after 2 seconds, and sits behind a circuit breaker: when resume-service
+ * keeps failing, applications are refused at once with 503 and Retry-After rather than waiting on it, and never
+ * accepted unchecked.
+ */
+@Component
+public class ResumeCheck {
+
+    static final String BREAKER = "resume-service";
+
+    private static final Logger log = LoggerFactory.getLogger(ResumeCheck.class);
+
+    /** What resume-service says of a resume (the fields we read). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ResumeSummary(String id, String ownerId, boolean available, int currentVersion) {
+    }
+
+    /** A resume the seeker may apply with, and the version they applied with. */
+    public record CheckedResume(String resumeId, int version) {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Clients {
+
+        /** Calls to other services by their Eureka name, with short timeouts. */
+        @Bean
+        @LoadBalanced
+        RestClient.Builder loadBalancedRestClient() {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+            factory.setReadTimeout(Duration.ofSeconds(2));
+            return RestClient.builder().requestFactory(factory);
+        }
+
+        /**
+         * resume-service's breaker: opens when half of the last 10 calls (at least 5) failed or took over 2 s, stays
+         * open 30 s, then lets 3 trial calls through.
+         */
+        @Bean
+        Customizer<Resilience4JCircuitBreakerFactory> resumeServiceBreaker() {
+            return factory -> factory.configure(builder -> builder
+                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(2500)).build())
+                .circuitBreakerConfig(CircuitBreakerConfig.custom().slidingWindowSize(10).minimumNumberOfCalls(5)
+                    .failureRateThreshold(50).slowCallDurationThreshold(Duration.ofSeconds(2))
+                    .waitDurationInOpenState(Duration.ofSeconds(30)).permittedNumberOfCallsInHalfOpenState(3).build())
+                .build(), BREAKER);
+        }
+    }
+
+    private final RestClient client;
+    private final CircuitBreaker breaker;
+
+    ResumeCheck(@LoadBalanced RestClient.Builder builder, CircuitBreakerFactory<?, ?> breakers,
+            @Value("${ausjobs.jobs.resume-service-url:http://resume-service}") String baseUrl) {
+        this.client = builder.baseUrl(baseUrl).build();
+        this.breaker = breakers.create(BREAKER);
+    }
+
+    /**
+     * The resume and its current version if {@code seekerId} may apply with it; 422 if it is not theirs or not ready,
+     * 503 if resume-service cannot say.
+     */
+    public CheckedResume check(String resumeId, String seekerId, String bearerToken) {
+        ResumeSummary resume = breaker.run(() -> fetch(resumeId, bearerToken), failure -> {
+            log.warn("Resume check unavailable: {}", failure.toString());
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "resume-check-unavailable", "Resume check unavailable",
+                "We cannot check your resume right now; please try again in a minute", Map.of(HttpHeaders.RETRY_AFTER, "30"));
+        });
+        if (resume == null || !seekerId.equals(resume.ownerId())) {
+            throw ApiException.unprocessable("unknown-resume", "That is not one of your resumes");
+        }
+        if (!resume.available()) {
+            throw ApiException.unprocessable("resume-not-ready",
+                "Your resume is still being checked for viruses (or was refused); try again shortly or choose another");
+        }
+        return new CheckedResume(resume.id(), resume.currentVersion());
+    }
+
+    /** Null when resume-service does not know the resume (for this seeker); throws when it fails. */
+    private ResumeSummary fetch(String resumeId, String bearerToken) {
+        return client.get().uri("/api/v1/resumes/{id}", resumeId)
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken)
+            .exchange((request, response) -> {
+                if (response.getStatusCode().value() == 404) {
+                    return null;
+                }
+                if (response.getStatusCode().is2xxSuccessful()) {
+                    return response.bodyTo(ResumeSummary.class);
+                }
+                throw new IllegalStateException("resume-service answered " + response.getStatusCode().value());
+            });
+    }
+}

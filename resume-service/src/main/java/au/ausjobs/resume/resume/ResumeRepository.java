@@ -1,0 +1,15 @@
+package au.ausjobs.resume.resume;
+
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface ResumeRepository extends MongoRepository<Resume, String> {
+
+    List<Resume> findByOwnerIdOrderByCreatedAtDesc(String ownerId, Pageable page);
+
+    long countByOwnerId(String ownerId);
+
+    List<Resume> findByVersionsStatusOrderByVersionsUploadedAtAsc(Resume.VersionStatus status, Pageable page);
+}

@@ -1,0 +1,302 @@
+package au.ausjobs.resume.resume;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+
+import au.ausjobs.events.resume.ResumeUploaded;
+import au.ausjobs.platform.events.EventRecorder;
+import au.ausjobs.platform.security.CurrentUser;
+import au.ausjobs.platform.web.ApiException;
+import au.ausjobs.resume.file.FileInspector;
+import au.ausjobs.resume.file.InspectedFile;
+import au.ausjobs.resume.resume.Resume.ResumeVersion;
+import au.ausjobs.resume.resume.Resume.VersionStatus;
+import au.ausjobs.resume.scan.ScanResult;
+import au.ausjobs.resume.scan.VirusScanner;
+import au.ausjobs.resume.storage.ResumeFileStore;
+
+/**
+ * Uploading, reading and managing resumes. An upload is inspected (by content), then scanned: malware is refused and
+ * nothing is stored; a clean file is stored and available at once (resume.uploaded); when the scanner cannot answer,
+ * the file is stored but held (PENDING_SCAN: nobody can download or apply with it) until {@link #rescanPending}
+ * gets a verdict.
+ */
+@Service
+public class Resumes {
+
+    static final int MAX_RESUMES = 10;
+    static final int MAX_VERSIONS = 20;
+
+    private static final Logger log = LoggerFactory.getLogger(Resumes.class);
+
+    private final ResumeRepository resumes;
+    private final ResumeAccessRepository accessLog;
+    private final FileInspector inspector;
+    private final VirusScanner scanner;
+    private final ResumeFileStore files;
+    private final EventRecorder events;
+
+    Resumes(ResumeRepository resumes, ResumeAccessRepository accessLog, FileInspector inspector, VirusScanner scanner,
+            ResumeFileStore files, EventRecorder events) {
+        this.resumes = resumes;
+        this.accessLog = accessLog;
+        this.inspector = inspector;
+        this.scanner = scanner;
+        this.files = files;
+        this.events = events;
+    }
+
+    /** A new resume with its first version. */
+    public Resume create(CurrentUser owner, String name, String filename, byte[] content) {
+        if (resumes.countByOwnerId(owner.id()) >= MAX_RESUMES) {
+            throw ApiException.unprocessable("too-many-resumes", "You can keep at most " + MAX_RESUMES
+                + " resumes; delete one first (each can have many versions)");
+        }
+        InspectedFile file = inspector.inspect(content);
+        ScanResult scan = scan(content);
+        Resume resume = new Resume(UUID.randomUUID().toString(), owner.id(), cleanName(name, filename), Instant.now());
+        store(resume, filename, content, file, scan);
+        try {
+            return resumes.insert(resume);
+        }
+        catch (RuntimeException e) {
+            resume.getVersions().forEach(v -> files.delete(v.fileKey()));
+            throw e;
+        }
+    }
+
+    /** A new version of one of the owner's resumes. */
+    public Resume addVersion(String id, CurrentUser owner, String filename, byte[] content) {
+        Resume resume = owned(id, owner);
+        if (resume.getVersions().size() >= MAX_VERSIONS) {
+            throw ApiException.unprocessable("too-many-versions", "A resume keeps at most " + MAX_VERSIONS
+                + " versions; older ones are removed by the retention policy");
+        }
+        InspectedFile file = inspector.inspect(content);
+        ScanResult scan = scan(content);
+        ResumeVersion added = store(resume, filename, content, file, scan);
+        try {
+            return resumes.save(resume);
+        }
+        catch (OptimisticLockingFailureException e) {
+            files.delete(added.fileKey());
+            throw ApiException.conflict("concurrent-change", "The resume was changed meanwhile; upload the version again");
+        }
+    }
+
+    private ScanResult scan(byte[] content) {
+        ScanResult scan = scanner.scan(content);
+        if (scan.status() == ScanResult.Status.INFECTED) {
+            log.warn("Refused an upload: the scanner found {}", scan.signature());
+            throw ApiException.unprocessable("infected-file", "The file contains malware (" + scan.signature()
+                + ") and was not stored");
+        }
+        return scan;
+    }
+
+    private ResumeVersion store(Resume resume, String filename, byte[] content, InspectedFile file, ScanResult scan) {
+        int number = resume.nextNumber();
+        String name = cleanFilename(filename, file);
+        String key = files.put(content, file.format().mediaType(),
+            Map.of("resumeId", resume.getId(), "version", String.valueOf(number), "name", name));
+        Instant now = Instant.now();
+        boolean clean = scan.status() == ScanResult.Status.CLEAN;
+        ResumeVersion version = resume.add(new ResumeVersion(number, key, name, file.format().name(), file.size(),
+            file.sha256(), file.pages(), clean ? VersionStatus.AVAILABLE : VersionStatus.PENDING_SCAN, null, now,
+            clean ? now : null));
+        if (clean) {
+            announce(resume, version);
+        }
+        else {
+            log.warn("Scanner unavailable: resume {} version {} held until it is scanned", resume.getId(), number);
+        }
+        return version;
+    }
+
+    private void announce(Resume resume, ResumeVersion version) {
+        events.record(resume, new ResumeUploaded(resume.getId(), version.number(), resume.getOwnerId(), version.format(),
+            version.sizeBytes(), version.uploadedAt()));
+    }
+
+    /** The owner's resumes, newest first. */
+    public List<Resume> mine(CurrentUser owner) {
+        return resumes.findByOwnerIdOrderByCreatedAtDesc(owner.id(), PageRequest.of(0, MAX_RESUMES));
+    }
+
+    /** A resume its reader may see: its owner, and staff (404 for everyone else, so its existence is not shown). */
+    public Resume readable(String id, CurrentUser reader) {
+        Resume resume = resumes.findById(id).orElseThrow(() -> ApiException.notFound("Resume"));
+        if (resume.isOwnedBy(reader.id()) || reader.isStaff()) {
+            return resume;
+        }
+        throw ApiException.notFound("Resume");
+    }
+
+    private Resume owned(String id, CurrentUser owner) {
+        return resumes.findById(id).filter(r -> r.isOwnedBy(owner.id()))
+            .orElseThrow(() -> ApiException.notFound("Resume"));
+    }
+
+    /** One version's file, for its owner or staff; the read is logged. */
+    public Download download(String id, int number, CurrentUser reader) {
+        Resume resume = readable(id, reader);
+        ResumeVersion version = resume.version(number).orElseThrow(() -> ApiException.notFound("Resume version"));
+        requireAvailable(version);
+        accessLog.insert(new ResumeAccess(UUID.randomUUID().toString(), id, number, reader.id(),
+            resume.isOwnedBy(reader.id()) ? "OWNER" : "STAFF", Instant.now()));
+        try (InputStream in = files.open(version.fileKey())) {
+            return new Download(version, in.readAllBytes());
+        }
+        catch (ResumeFileStore.FileMissingException e) {
+            throw ApiException.notFound("Resume file");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void requireAvailable(ResumeVersion version) {
+        if (version.status() == VersionStatus.PENDING_SCAN) {
+            throw ApiException.conflict("scan-pending", "This version is waiting for its virus scan; try again shortly");
+        }
+        if (version.status() == VersionStatus.INFECTED) {
+            throw ApiException.conflict("infected-file", "This version contained malware (" + version.signature()
+                + ") and was deleted");
+        }
+    }
+
+    public List<ResumeAccess> accessLog(String id, CurrentUser reader) {
+        readable(id, reader);
+        return accessLog.findByResumeIdOrderByAtDesc(id, PageRequest.of(0, 200));
+    }
+
+    /** Makes an earlier available version the current one again. */
+    public Resume restore(String id, int number, CurrentUser owner) {
+        Resume resume = owned(id, owner);
+        requireAvailable(resume.version(number).orElseThrow(() -> ApiException.notFound("Resume version")));
+        resume.restore(number, Instant.now());
+        return save(resume);
+    }
+
+    public Resume rename(String id, String name, CurrentUser owner) {
+        Resume resume = owned(id, owner);
+        resume.rename(name.strip(), Instant.now());
+        return save(resume);
+    }
+
+    /** Deletes a resume, its files and its access log. */
+    public void delete(String id, CurrentUser owner) {
+        erase(owned(id, owner));
+    }
+
+    /** Deletes every resume of an account (user.deleted); returns how many. */
+    public int eraseOwner(String ownerId) {
+        List<Resume> all = resumes.findByOwnerIdOrderByCreatedAtDesc(ownerId, PageRequest.of(0, 1000));
+        all.forEach(this::erase);
+        return all.size();
+    }
+
+    private void erase(Resume resume) {
+        resume.getVersions().stream().filter(v -> v.fileKey() != null).forEach(v -> files.delete(v.fileKey()));
+        accessLog.deleteByResumeId(resume.getId());
+        resumes.delete(resume);
+    }
+
+    /**
+     * Scans held files again; clears (resume.uploaded) or deletes (infected) them. Stops at the first file the
+     * scanner still cannot answer for. Safe with several instances: each verdict is one versioned write.
+     */
+    public int rescanPending(int limit) {
+        int settled = 0;
+        for (Resume resume : resumes.findByVersionsStatusOrderByVersionsUploadedAtAsc(VersionStatus.PENDING_SCAN,
+                PageRequest.of(0, limit))) {
+            for (ResumeVersion version : resume.getVersions()) {
+                if (version.status() != VersionStatus.PENDING_SCAN) {
+                    continue;
+                }
+                byte[] content;
+                try (InputStream in = files.open(version.fileKey())) {
+                    content = in.readAllBytes();
+                }
+                catch (IOException | ResumeFileStore.FileMissingException e) {
+                    log.error("Held file of resume {} version {} cannot be read", resume.getId(), version.number(), e);
+                    continue;
+                }
+                ScanResult scan = scanner.scan(content);
+                Instant now = Instant.now();
+                switch (scan.status()) {
+                    case UNAVAILABLE -> {
+                        return settled;
+                    }
+                    case CLEAN -> {
+                        ResumeVersion cleared = version.scanned(VersionStatus.AVAILABLE, null, now, true);
+                        resume.replace(cleared, now);
+                        announce(resume, cleared);
+                    }
+                    case INFECTED -> {
+                        log.warn("Held file of resume {} version {} is infected ({}); deleting it", resume.getId(),
+                            version.number(), scan.signature());
+                        resume.replace(version.scanned(VersionStatus.INFECTED, scan.signature(), now, false), now);
+                    }
+                }
+                try {
+                    resumes.save(resume);
+                    if (scan.status() == ScanResult.Status.INFECTED) {
+                        files.delete(version.fileKey());
+                    }
+                    settled++;
+                }
+                catch (OptimisticLockingFailureException e) {
+                    break; // another instance settled it (or its owner changed it): the next round looks again
+                }
+            }
+        }
+        return settled;
+    }
+
+    private Resume save(Resume resume) {
+        try {
+            return resumes.save(resume);
+        }
+        catch (OptimisticLockingFailureException e) {
+            throw ApiException.conflict("concurrent-change", "The resume was changed meanwhile; reload it and try again");
+        }
+    }
+
+    /** A resume's display name: the given one, or the file's name without its extension. */
+    static String cleanName(String name, String filename) {
+        String chosen = name != null && !name.isBlank() ? name : filename == null ? "Resume" : filename.replaceAll("\\.[^.]*$", "");
+        String clean = chosen.replace('\\', '/');
+        clean = clean.substring(clean.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}<>]", "").strip();
+        return clean.isBlank() ? "Resume" : clean.length() > 100 ? clean.substring(0, 100) : clean;
+    }
+
+    /** The name a download gets: the upload's base name (safe characters only) with the extension of what it really is. */
+    static String cleanFilename(String filename, InspectedFile file) {
+        String base = filename == null ? "" : filename.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\.[^.]*$", "");
+        base = base.replaceAll("[^\\p{L}\\p{N} ._()-]", "_").strip();
+        if (base.isBlank()) {
+            base = "resume";
+        }
+        if (base.length() > 100) {
+            base = base.substring(0, 100);
+        }
+        return base + "." + file.format().extension();
+    }
+
+    /** A file to send. */
+    public record Download(ResumeVersion version, byte[] content) {
+    }
+}

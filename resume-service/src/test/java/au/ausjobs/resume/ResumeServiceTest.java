@@ -1,0 +1,41 @@
+package au.ausjobs.resume;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+import au.ausjobs.platform.test.ClamdServer;
+import au.ausjobs.platform.test.MongoWireServer;
+import au.ausjobs.platform.test.Ports;
+
+/**
+ * The shared context of resume-service's tests: its own database on the Mongo wire server (files in its GridFS), the
+ * real clamd with the test signatures (EICAR and the AusJobs marker), no broker (events wait in the outbox, where
+ * tests read them), and no scheduled rescans (tests call them).
+ */
+@SpringBootTest(properties = { "ausjobs.events.relay.enabled=false", "management.endpoint.health.show-components=always",
+    "spring.kafka.listener.auto-startup=false", "spring.kafka.admin.auto-create=false",
+    "ausjobs.resume.rescan-interval=PT24H" })
+@AutoConfigureMockMvc
+public abstract class ResumeServiceTest {
+
+    protected static final String DATABASE = "resume-service";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MongoWireServer.shared().uri(DATABASE));
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + Ports.free());
+        registry.add("ausjobs.resume.clamd.host", () -> ClamdServer.shared().host());
+        registry.add("ausjobs.resume.clamd.port", () -> ClamdServer.shared().port());
+    }
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @Autowired
+    protected JsonMapper json;
+}
