@@ -91,9 +91,17 @@ class EndpointAuthorizationTests {
         MATRIX.put("DELETE /api/v1/resumes/{id}", Set.of("job_seeker"));
         MATRIX.put("GET /api/v1/resumes/{id}/versions", Set.of(OWNER_HIDDEN, "admin", "support"));
         MATRIX.put("POST /api/v1/resumes/{id}/versions", Set.of("job_seeker"));
-        MATRIX.put("GET /api/v1/resumes/{id}/versions/{number}/file", Set.of(OWNER_HIDDEN, "admin", "support"));
+        MATRIX.put("GET /api/v1/resumes/{id}/versions/{number}/file",
+            Set.of(OWNER_HIDDEN, "employer", "employer_admin", "admin", "support"));
         MATRIX.put("POST /api/v1/resumes/{id}/versions/{number}/restore", Set.of("job_seeker"));
         MATRIX.put("GET /api/v1/resumes/{id}/access-log", Set.of(OWNER_HIDDEN, "admin", "support"));
+        MATRIX.put("POST /api/v1/resumes/{id}/versions/{number}/download-link",
+            Set.of(OWNER_HIDDEN, "employer", "employer_admin", "admin", "support"));
+        MATRIX.put("GET /api/v1/resumes/files/{token}", Set.of(PUBLIC));
+        MATRIX.put("POST /api/v1/resumes/{id}/shares", Set.of("job_seeker"));
+        MATRIX.put("GET /api/v1/resumes/{id}/shares", Set.of("job_seeker"));
+        MATRIX.put("DELETE /api/v1/resumes/{id}/shares/{shareId}", Set.of("job_seeker"));
+        MATRIX.put("GET /api/v1/resumes/shared/{token}", Set.of("employer", "employer_admin"));
     }
 
     /** What the walk puts for every path parameter: shaped like our ids (UUIDs), belonging to nobody. */

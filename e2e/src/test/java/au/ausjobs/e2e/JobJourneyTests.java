@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * An employer's job from draft to the public site and off it again, through the gateway: the company comes from the
  * employer's token, an admin in the staff console approves it, a seeker finds it by a boolean query within 10 km of a
  * suburb, saves it, uploads a resume (scanned by clamd) and applies with it (job-service checks it with
- * resume-service), only the hiring company sees the applicant and moves them to interview, other companies can neither see the draft nor touch the live job, and job.published
+ * resume-service), only the hiring company sees the applicant, reads their resume and moves them to interview, other companies can neither see the draft nor touch the live job, and job.published
  * and job.closed reach Kafka.
  */
 class JobJourneyTests {
@@ -94,6 +94,11 @@ class JobJourneyTests {
         assertThat(Api.get(application, banksia.token).status()).isEqualTo(404);
         JsonNode applicants = Api.get(job + "/applications", wattle.token).json();
         assertThat(applicants.size()).isEqualTo(1);
+        String resumeFile = Stack.GATEWAY + "/api/v1/resumes/" + resumeId + "/versions/1/file";
+        assertThat(awaitStatus(resumeFile, wattle.token, 200)).as("the hiring company reads the resume applied with, once "
+            + "resume-service has heard of the application (application.submitted)").isEqualTo(200);
+        assertThat(Api.get(resumeFile, wattle.token).body()).contains("Jane Citizen");
+        assertThat(Api.get(resumeFile, banksia.token).status()).as("another company cannot").isEqualTo(404);
         assertThat(Api.postJson(application + "/status", "{\"status\":\"INTERVIEW\",\"note\":\"Trial shift Friday\"}",
             wattle.token).status()).isEqualTo(200);
         assertThat(Api.get(application, seeker).json().get("status").asString()).as("the applicant sees where they stand")
@@ -131,6 +136,17 @@ class JobJourneyTests {
              "salary":{"min":32.50,"max":36.00,"unit":"HOUR"},"category":"Hospitality & Tourism",
              "skills":["Barista"],"seniority":"ENTRY","validThrough":"%s"}"""
             .formatted(title, Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The status of a GET, polled until it is {@code wanted} or 30 s have passed. */
+    private static int awaitStatus(String url, String token, int wanted) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        int status = Api.get(url, token).status();
+        while (status != wanted && System.currentTimeMillis() < deadline) {
+            Thread.sleep(300);
+            status = Api.get(url, token).status();
+        }
+        return status;
     }
 
     /** The ids a search finds near a place (anonymous, through the gateway). */

@@ -52,8 +52,12 @@ public class SecurityConfig {
         "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**",
         "/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
 
-    /** Reading the job board needs no account. */
-    static final String[] PUBLIC_GET_PATHS = { "/api/v1/jobs/**", "/api/v1/search/**", "/api/v1/companies/**" };
+    /**
+     * Reading the job board needs no account; nor does a signed resume download link, which carries its own proof
+     * (resume-service checks its signature and its 5-minute expiry).
+     */
+    static final String[] PUBLIC_GET_PATHS = { "/api/v1/jobs/**", "/api/v1/search/**", "/api/v1/companies/**",
+        "/api/v1/resumes/files/*" };
 
     /** Signing up and asking for a password reset happen before there is a token. */
     static final String[] PUBLIC_POST_PATHS = { "/api/v1/auth/registrations", "/api/v1/auth/registrations/employers",

@@ -251,7 +251,8 @@ public class FileInspector {
         return -1;
     }
 
-    static String sha256(byte[] content) {
+    /** The SHA-256 of the bytes, in hex. */
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         }

@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -37,6 +39,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import au.ausjobs.platform.security.CurrentUser;
 import au.ausjobs.platform.security.PathRoles;
+import au.ausjobs.platform.security.PublicPaths;
 import au.ausjobs.platform.web.ApiException;
 
 /** A job seeker's resumes: upload (multipart), versions, download, restore, rename, delete, and who read them. */
@@ -56,11 +59,25 @@ class ResumeController {
                 PathRoles.rule("POST /api/v1/resumes/*/versions", "job_seeker"),
                 PathRoles.rule("POST /api/v1/resumes/*/versions/*/restore", "job_seeker"),
                 PathRoles.rule("PATCH /api/v1/resumes/*", "job_seeker"),
-                PathRoles.rule("DELETE /api/v1/resumes/*", "job_seeker"));
+                PathRoles.rule("DELETE /api/v1/resumes/*", "job_seeker"),
+                PathRoles.rule("POST /api/v1/resumes/*/shares", "job_seeker"),
+                PathRoles.rule("GET /api/v1/resumes/*/shares", "job_seeker"),
+                PathRoles.rule("DELETE /api/v1/resumes/*/shares/*", "job_seeker"),
+                PathRoles.rule("GET /api/v1/resumes/shared/*", "employer", "employer_admin"));
+        }
+
+        /** Signed download links carry their own proof; the link is the key (5 minutes). */
+        @Bean
+        PublicPaths signedLinksArePublic() {
+            return PublicPaths.of("GET /api/v1/resumes/files/*");
         }
     }
 
     record Rename(@NotBlank @Size(max = 100) String name) {
+    }
+
+    /** How long a share lasts, and (optionally) the only company that may open it. */
+    record ShareRequest(@Min(1) @Max(30) Integer days, @Size(max = 64) String companyId) {
     }
 
     private final Resumes resumes;
@@ -111,9 +128,64 @@ class ResumeController {
     }
 
     @GetMapping("/{id}/versions/{number}/file")
-    @Operation(summary = "Download one version (owner and staff; logged). 409 while it waits for its scan")
+    @Operation(summary = "Download one version: its owner, staff, or an employer of a company the seeker applied to with "
+        + "that version (logged; 404 for anyone else; 409 while it waits for its scan)")
     ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable @Min(1) int number, Authentication authentication) {
-        Resumes.Download download = resumes.download(id, number, CurrentUser.of(authentication));
+        return file(resumes.download(id, number, CurrentUser.of(authentication)));
+    }
+
+    @PostMapping("/{id}/versions/{number}/download-link")
+    @Operation(summary = "A link to one version's file that works without a token for 5 minutes (signed; for whoever "
+        + "may download it)")
+    Resumes.Link downloadLink(@PathVariable String id, @PathVariable @Min(1) int number, Authentication authentication) {
+        return resumes.downloadLink(id, number, CurrentUser.of(authentication));
+    }
+
+    @GetMapping("/files/{token}")
+    @Operation(summary = "The file a signed download link names (no token needed; 404 once the link has expired or if it "
+        + "was altered)")
+    ResponseEntity<byte[]> downloadByLink(@PathVariable @Size(max = 600) String token) {
+        return file(resumes.downloadByLink(token));
+    }
+
+    @PostMapping("/{id}/shares")
+    @PreAuthorize("hasRole('job_seeker')")
+    @Operation(summary = "Share my resume's current version with employers through a link that expires (1-30 days, "
+        + "default 7), optionally only with one company. The link is shown once")
+    ResponseEntity<Map<String, Object>> share(@PathVariable String id, @Valid @RequestBody ShareRequest request,
+            Authentication authentication) {
+        Resumes.SharedLink shared = resumes.share(id, CurrentUser.of(authentication),
+            request.days() == null ? 7 : request.days(), request.companyId());
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("url", shared.url());
+        body.put("share", shared.share());
+        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+    }
+
+    @GetMapping("/{id}/shares")
+    @PreAuthorize("hasRole('job_seeker')")
+    @Operation(summary = "My resume's shares (without their links), newest first")
+    List<ResumeShare> shares(@PathVariable String id, Authentication authentication) {
+        return resumes.shares(id, CurrentUser.of(authentication));
+    }
+
+    @DeleteMapping("/{id}/shares/{shareId}")
+    @PreAuthorize("hasRole('job_seeker')")
+    @Operation(summary = "Revoke a share at once (204)")
+    ResponseEntity<Void> revokeShare(@PathVariable String id, @PathVariable String shareId, Authentication authentication) {
+        resumes.revokeShare(id, shareId, CurrentUser.of(authentication));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/shared/{token}")
+    @PreAuthorize("hasAnyRole('employer', 'employer_admin')")
+    @Operation(summary = "An employer opens a resume shared with them (logged; 410 once expired, 404 when revoked or "
+        + "shared with another company)")
+    ResponseEntity<byte[]> openShare(@PathVariable @Size(max = 100) String token, Authentication authentication) {
+        return file(resumes.openShare(token, CurrentUser.of(authentication)));
+    }
+
+    private static ResponseEntity<byte[]> file(Resumes.Download download) {
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(au.ausjobs.resume.file.FileFormat.valueOf(download.version().format()).mediaType()))
             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -3,7 +3,11 @@ package au.ausjobs.resume.resume;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import au.ausjobs.events.resume.ResumeUploaded;
@@ -39,6 +44,7 @@ public class Resumes {
     static final int MAX_VERSIONS = 20;
 
     private static final Logger log = LoggerFactory.getLogger(Resumes.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ResumeRepository resumes;
     private final ResumeAccessRepository accessLog;
@@ -46,9 +52,16 @@ public class Resumes {
     private final VirusScanner scanner;
     private final ResumeFileStore files;
     private final EventRecorder events;
+    private final ApplicationGrantRepository grants;
+    private final ResumeShareRepository shares;
+    private final DownloadLinks links;
 
     Resumes(ResumeRepository resumes, ResumeAccessRepository accessLog, FileInspector inspector, VirusScanner scanner,
-            ResumeFileStore files, EventRecorder events) {
+            ResumeFileStore files, EventRecorder events, ApplicationGrantRepository grants, ResumeShareRepository shares,
+            DownloadLinks links) {
+        this.grants = grants;
+        this.shares = shares;
+        this.links = links;
         this.resumes = resumes;
         this.accessLog = accessLog;
         this.inspector = inspector;
@@ -148,13 +161,101 @@ public class Resumes {
             .orElseThrow(() -> ApiException.notFound("Resume"));
     }
 
-    /** One version's file, for its owner or staff; the read is logged. */
+    /**
+     * In what capacity {@code reader} may read version {@code number} of {@code resume}: its owner, staff, or an
+     * employer of a company the seeker applied to with that version (and has not withdrawn from); 404 otherwise.
+     */
+    private String capacity(Resume resume, int number, CurrentUser reader) {
+        if (resume.isOwnedBy(reader.id())) {
+            return "OWNER";
+        }
+        if (reader.isStaff()) {
+            return "STAFF";
+        }
+        if (reader.companyId() != null && grants.findByResumeIdAndCompanyId(resume.getId(), reader.companyId()).stream()
+                .anyMatch(g -> g.version() == number && g.revokedAt() == null)) {
+            return "EMPLOYER_APPLICATION";
+        }
+        throw ApiException.notFound("Resume");
+    }
+
+    /**
+     * One version's file, for its owner, staff, or an employer the seeker applied to with it; the read is logged.
+     */
     public Download download(String id, int number, CurrentUser reader) {
-        Resume resume = readable(id, reader);
+        Resume resume = resumes.findById(id).orElseThrow(() -> ApiException.notFound("Resume"));
+        String capacity = capacity(resume, number, reader);
+        return read(resume, number, reader.id(), capacity);
+    }
+
+    /** A link to one version's file that works without a token for {@link DownloadLinks#LIFETIME}. */
+    public Link downloadLink(String id, int number, CurrentUser reader) {
+        Resume resume = resumes.findById(id).orElseThrow(() -> ApiException.notFound("Resume"));
+        String capacity = capacity(resume, number, reader);
+        requireAvailable(resume.version(number).orElseThrow(() -> ApiException.notFound("Resume version")));
+        return new Link("/api/v1/resumes/files/" + links.sign(id, number, reader.id(), capacity), links.expiry());
+    }
+
+    /** The file a signed link names (404 for a forged, altered or expired link); logged under the link's reader. */
+    public Download downloadByLink(String token) {
+        DownloadLinks.Grant grant = links.verify(token)
+            .orElseThrow(() -> ApiException.notFound("Link (it may have expired: links last 5 minutes)"));
+        Resume resume = resumes.findById(grant.resumeId()).orElseThrow(() -> ApiException.notFound("Resume"));
+        return read(resume, grant.version(), grant.readerId(), grant.capacity() + "_LINK");
+    }
+
+    /** Shares the current version with employers through a link that expires after {@code days}; returns its secret. */
+    public SharedLink share(String id, CurrentUser owner, int days, String companyId) {
+        Resume resume = owned(id, owner);
+        if (resume.getCurrentVersion() == 0) {
+            throw ApiException.conflict("scan-pending", "The resume has no version that passed its virus scan yet");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = Instant.now();
+        ResumeShare share = shares.insert(new ResumeShare(FileInspector.sha256(
+            token.getBytes(StandardCharsets.US_ASCII)), id, resume.getCurrentVersion(), owner.id(),
+            companyId, now, now.plus(Duration.ofDays(days)), null));
+        return new SharedLink("/api/v1/resumes/shared/" + token, share);
+    }
+
+    public List<ResumeShare> shares(String id, CurrentUser owner) {
+        owned(id, owner);
+        return shares.findByResumeIdOrderByCreatedAtDesc(id, PageRequest.of(0, 100));
+    }
+
+    public void revokeShare(String id, String shareId, CurrentUser owner) {
+        owned(id, owner);
+        ResumeShare share = shares.findById(shareId).filter(s -> s.resumeId().equals(id))
+            .orElseThrow(() -> ApiException.notFound("Share"));
+        if (share.revokedAt() == null) {
+            shares.save(share.revoked(Instant.now()));
+        }
+    }
+
+    /** An employer opens a shared link: the shared version's file, logged as EMPLOYER_SHARE. */
+    public Download openShare(String token, CurrentUser employer) {
+        ResumeShare share = shares.findById(FileInspector.sha256(
+                token.getBytes(StandardCharsets.US_ASCII)))
+            .filter(s -> s.revokedAt() == null)
+            .orElseThrow(() -> ApiException.notFound("Shared resume"));
+        if (!share.expiresAt().isAfter(Instant.now())) {
+            throw new ApiException(HttpStatus.GONE, "share-expired", "Share expired",
+                "This shared resume link has expired; ask the job seeker for a new one");
+        }
+        if (share.companyId() != null && !employer.worksFor(share.companyId())) {
+            throw ApiException.notFound("Shared resume");
+        }
+        Resume resume = resumes.findById(share.resumeId()).orElseThrow(() -> ApiException.notFound("Shared resume"));
+        return read(resume, share.version(), employer.id(), "EMPLOYER_SHARE");
+    }
+
+    private Download read(Resume resume, int number, String readerId, String capacity) {
         ResumeVersion version = resume.version(number).orElseThrow(() -> ApiException.notFound("Resume version"));
         requireAvailable(version);
-        accessLog.insert(new ResumeAccess(UUID.randomUUID().toString(), id, number, reader.id(),
-            resume.isOwnedBy(reader.id()) ? "OWNER" : "STAFF", Instant.now()));
+        accessLog.insert(new ResumeAccess(UUID.randomUUID().toString(), resume.getId(), number, readerId, capacity,
+            Instant.now()));
         try (InputStream in = files.open(version.fileKey())) {
             return new Download(version, in.readAllBytes());
         }
@@ -210,6 +311,8 @@ public class Resumes {
     private void erase(Resume resume) {
         resume.getVersions().stream().filter(v -> v.fileKey() != null).forEach(v -> files.delete(v.fileKey()));
         accessLog.deleteByResumeId(resume.getId());
+        shares.deleteByResumeId(resume.getId());
+        grants.deleteByResumeId(resume.getId());
         resumes.delete(resume);
     }
 
@@ -298,5 +401,13 @@ public class Resumes {
 
     /** A file to send. */
     public record Download(ResumeVersion version, byte[] content) {
+    }
+
+    /** A signed download link (a path on the gateway) and when it stops working. */
+    public record Link(String url, Instant expiresAt) {
+    }
+
+    /** A share: the link to give employers (shown once: only its hash is kept) and what it shares. */
+    public record SharedLink(String url, ResumeShare share) {
     }
 }
