@@ -72,6 +72,93 @@ public final class SampleFiles {
         }
     }
 
+    /** A realistic two-page Australian resume, one line per element. */
+    public static final java.util.List<String> RESUME = java.util.List.of(
+        "Jane Citizen",
+        "Parramatta NSW 2150 | 0412 345 678 | jane.citizen@example.com.au",
+        "linkedin.com/in/jane-citizen",
+        "Career Objective",
+        "Senior Java developer with ten years building payment and government platforms.",
+        "Employment History",
+        "Senior Software Engineer at Acme Payments Pty Ltd",
+        "Mar 2021 - Present",
+        "Led a team of 6 engineers and reduced settlement time by 40%.",
+        "Designed Spring Boot microservices on AWS with Kafka and PostgreSQL.",
+        "Software Engineer, Service NSW | 02/2017 - 02/2021",
+        "Was responsible for the licence renewal API used by 2 million customers.",
+        "Graduate Developer",
+        "Telstra",
+        "2015 - 2016",
+        "Education",
+        "Bachelor of Computer Science, University of Sydney, 2014",
+        "Skills",
+        "Java, Spring Boot, Kafka, AWS, PostgreSQL, Docker, Kubernetes, Agile, Stakeholder engagement",
+        "Licences & Certifications",
+        "AWS Certified Solutions Architect - Associate; NSW Driver Licence",
+        "Referees",
+        "Available on request");
+
+    /** {@link #RESUME} as a PDF, with an image on the first page if {@code withImage}. */
+    public static byte[] resumePdf(boolean withImage) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
+                text.beginText();
+                text.setFont(font, 11);
+                text.setLeading(16);
+                text.newLineAtOffset(60, 740);
+                for (String line : RESUME) {
+                    text.showText(line);
+                    text.newLine();
+                }
+                text.endText();
+                if (withImage) {
+                    java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                    text.drawImage(org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, photo), 500, 700, 40, 40);
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #RESUME} as a DOCX: the contact line in the page header and the skills in a table, as some templates do. */
+    public static byte[] resumeDocx() {
+        Map<String, byte[]> parts = docxParts(2);
+        StringBuilder body = new StringBuilder();
+        for (String line : RESUME) {
+            if (line.startsWith("Java, Spring")) {
+                body.append("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Java, Spring Boot</w:t></w:r></w:p></w:tc>")
+                    .append("<w:tc><w:p><w:r><w:t>Kafka, AWS</w:t></w:r></w:p></w:tc></w:tr></w:tbl>");
+                continue;
+            }
+            if (line.startsWith("Parramatta")) {
+                continue; // in the header
+            }
+            body.append("<w:p><w:r><w:t xml:space=\"preserve\">").append(line.replace("&", "&amp;")).append("</w:t></w:r></w:p>");
+        }
+        parts.put("word/document.xml", utf8("""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>%s
+            <w:sectPr><w:headerReference w:type="default" r:id="rId9"/></w:sectPr></w:body></w:document>""".formatted(body)));
+        parts.put("word/_rels/document.xml.rels", utf8("""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+            <Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>
+            </Relationships>"""));
+        parts.put("word/header1.xml", utf8("""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>Parramatta NSW 2150 | 0412 345 678 | jane.citizen@example.com.au</w:t></w:r></w:p></w:hdr>"""));
+        parts.put("[Content_Types].xml", utf8(new String(parts.get("[Content_Types].xml"), StandardCharsets.UTF_8).replace("</Types>",
+            "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/></Types>")));
+        return zip(parts);
+    }
+
     public static byte[] docx(int pages) {
         return zip(docxParts(pages));
     }

@@ -41,6 +41,7 @@ import au.ausjobs.platform.security.CurrentUser;
 import au.ausjobs.platform.security.PathRoles;
 import au.ausjobs.platform.security.PublicPaths;
 import au.ausjobs.platform.web.ApiException;
+import au.ausjobs.resume.extraction.ResumeReading;
 
 /** A job seeker's resumes: upload (multipart), versions, download, restore, rename, delete, and who read them. */
 @RestController
@@ -193,6 +194,14 @@ class ResumeController {
             .header("X-Content-Type-Options", "nosniff")
             .cacheControl(CacheControl.noStore().cachePrivate())
             .body(download.content());
+    }
+
+    @GetMapping("/{id}/versions/{number}/reading")
+    @Operation(summary = "What was read from one version (owner and staff): the text in reading order, layout features "
+        + "(pages, tables, images, header/footer text, a text layer at all), the standard sections, contact details, "
+        + "positions with titles, employers, dates and months, total experience")
+    ResumeReading reading(@PathVariable String id, @PathVariable @Min(1) int number, Authentication authentication) {
+        return resumes.reading(id, number, CurrentUser.of(authentication));
     }
 
     @PostMapping("/{id}/versions/{number}/restore")

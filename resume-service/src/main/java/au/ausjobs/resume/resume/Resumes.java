@@ -23,6 +23,8 @@ import au.ausjobs.events.resume.ResumeUploaded;
 import au.ausjobs.platform.events.EventRecorder;
 import au.ausjobs.platform.security.CurrentUser;
 import au.ausjobs.platform.web.ApiException;
+import au.ausjobs.resume.extraction.ResumeReader;
+import au.ausjobs.resume.extraction.ResumeReading;
 import au.ausjobs.resume.file.FileInspector;
 import au.ausjobs.resume.file.InspectedFile;
 import au.ausjobs.resume.resume.Resume.ResumeVersion;
@@ -55,10 +57,12 @@ public class Resumes {
     private final ApplicationGrantRepository grants;
     private final ResumeShareRepository shares;
     private final DownloadLinks links;
+    private final ResumeReader reader;
 
     Resumes(ResumeRepository resumes, ResumeAccessRepository accessLog, FileInspector inspector, VirusScanner scanner,
             ResumeFileStore files, EventRecorder events, ApplicationGrantRepository grants, ResumeShareRepository shares,
-            DownloadLinks links) {
+            DownloadLinks links, ResumeReader reader) {
+        this.reader = reader;
         this.grants = grants;
         this.shares = shares;
         this.links = links;
@@ -251,6 +255,26 @@ public class Resumes {
         return read(resume, share.version(), employer.id(), "EMPLOYER_SHARE");
     }
 
+    /** What was read from one version (text, layout, sections, contact, positions): for its owner and staff. */
+    public ResumeReading reading(String id, int number, CurrentUser who) {
+        Resume resume = readable(id, who);
+        ResumeVersion version = resume.version(number).orElseThrow(() -> ApiException.notFound("Resume version"));
+        requireAvailable(version);
+        return reader.read(id, number, () -> bytes(version));
+    }
+
+    private byte[] bytes(ResumeVersion version) {
+        try (InputStream in = files.open(version.fileKey())) {
+            return in.readAllBytes();
+        }
+        catch (ResumeFileStore.FileMissingException e) {
+            throw ApiException.notFound("Resume file");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Download read(Resume resume, int number, String readerId, String capacity) {
         ResumeVersion version = resume.version(number).orElseThrow(() -> ApiException.notFound("Resume version"));
         requireAvailable(version);
@@ -313,6 +337,7 @@ public class Resumes {
         accessLog.deleteByResumeId(resume.getId());
         shares.deleteByResumeId(resume.getId());
         grants.deleteByResumeId(resume.getId());
+        reader.forget(resume.getId());
         resumes.delete(resume);
     }
 
