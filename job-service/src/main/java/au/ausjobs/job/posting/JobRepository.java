@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.Meta;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 /**
@@ -19,7 +20,12 @@ public interface JobRepository extends MongoRepository<Job, String> {
 
     List<Job> findByStatusOrderBySubmittedAtAsc(JobStatus status, Pageable page);
 
-    /** Every job in a status, read as a stream (close it): the search index is rebuilt from the live ones. */
+    /**
+     * Every job in a status, read as a stream (close it) in batches of 500: the search index is rebuilt from the live
+     * ones. (Without a batch size the Mongo wire server answers the whole collection in one reply, which the driver
+     * refuses over 48 MB: some 20,000 jobs.)
+     */
+    @Meta(cursorBatchSize = 500)
     Stream<Job> findAllByStatus(JobStatus status);
 
     List<Job> findByStatusAndContentValidThroughBeforeOrderByContentValidThroughAsc(JobStatus status, Instant before,

@@ -173,8 +173,16 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         }
     }
 
-    /** The whole query: the words, the filters, the preferences, times freshness. */
+    /** The whole query as of now. */
     Query query(SearchRequest request, Query words, Gazetteer.Place near) {
+        return query(request, words, near, System.currentTimeMillis());
+    }
+
+    /**
+     * The whole query: the words, the filters, the preferences, times freshness and features as of {@code now} (a
+     * cursor's later pages use the first page's {@code now}, so every page ranks by the same scores).
+     */
+    Query query(SearchRequest request, Query words, Gazetteer.Place near, long now) {
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
         anyOf(all, "category", request.categories());
         anyOf(all, "employmentType", request.employmentTypes());
@@ -190,7 +198,6 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         if (request.salaryMax() != null) {
             all.add(LongPoint.newRangeQuery("salaryAnnualMin", Long.MIN_VALUE, request.salaryMax()), BooleanClause.Occur.FILTER);
         }
-        long now = System.currentTimeMillis();
         if (request.postedWithinDays() != null) {
             all.add(LongPoint.newRangeQuery("datePostedPoint", now - Duration.ofDays(request.postedWithinDays()).toMillis(),
                 Long.MAX_VALUE), BooleanClause.Occur.FILTER);
@@ -218,7 +225,9 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
     public SearchResult search(SearchRequest request) {
         Query words = words(request.query());
         Gazetteer.Place near = place(request);
-        Query query = query(request, words, near);
+        Cursor cursor = request.cursor() == null ? null : decodeCursor(request.cursor(), request.sort());
+        long now = cursor == null ? System.currentTimeMillis() : cursor.now();
+        Query query = query(request, words, near, now);
         Sort sort = switch (request.sort()) {
             case DATE -> new Sort(new SortField("datePosted", SortField.Type.LONG, true), new SortField("idSort", SortField.Type.STRING));
             case SALARY -> new Sort(new SortField("salaryAnnualValue", SortField.Type.LONG, true), new SortField("idSort", SortField.Type.STRING));
@@ -231,8 +240,8 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
             try {
                 // The sort ends with the unique job id, so only the cursor's own job ties on every field; giving it the
                 // highest doc id makes Lucene skip it (it was the previous page's last result).
-                FieldDoc after = request.cursor() == null ? null
-                    : decodeCursor(request.cursor(), request.sort(), Math.max(0, searcher.getIndexReader().maxDoc() - 1));
+                FieldDoc after = cursor == null ? null
+                    : new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, cursor.fields());
                 TopFieldDocs top = after == null ? searcher.search(query, request.size() + 1, sort, true)
                     : searcher.searchAfter(after, query, request.size() + 1, sort, true);
                 boolean more = top.scoreDocs.length > request.size();
@@ -242,8 +251,8 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
                 for (int i = 0; i < page.length; i++) {
                     hits.add(hit(searcher.storedFields().document(page[i].doc), highlights, i, near));
                 }
-                String next = more && page.length > 0 ? encodeCursor((FieldDoc) page[page.length - 1]) : null;
-                return new SearchResult(top.totalHits.value, hits, facets(searcher, query, request, words, near), next);
+                String next = more && page.length > 0 ? encodeCursor((FieldDoc) page[page.length - 1], now) : null;
+                return new SearchResult(top.totalHits.value, hits, facets(searcher, query, request, words, near, now), next);
             }
             finally {
                 searchers.release(searcher);
@@ -310,7 +319,7 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
      * the seeker can widen the choice. With no filter, every facet counts the same matches.
      */
     private Map<String, List<SearchResult.FacetCount>> facets(IndexSearcher searcher, Query query, SearchRequest request,
-            Query words, Gazetteer.Place near) throws IOException {
+            Query words, Gazetteer.Place near, long now) throws IOException {
         Map<String, List<SearchResult.FacetCount>> result = new LinkedHashMap<>();
         if (searcher.getIndexReader().numDocs() == 0) {
             FACETS.forEach(d -> result.put(d, List.of()));
@@ -322,7 +331,7 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         Map<String, FacetsCollector> sideways = new java.util.HashMap<>();
         for (String facet : ALL_FACETS) {
             if (request.filtersOn(facet)) {
-                Query relaxed = query(request.withoutFilterOn(facet), words, near);
+                Query relaxed = query(request.withoutFilterOn(facet), words, near, now);
                 sideways.put(facet, searcher.search(relaxed, new FacetsCollectorManager()));
             }
         }
@@ -334,7 +343,6 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
             FacetResult top = these.getTopChildren(20, dimension);
             result.put(dimension, top == null ? List.of() : labels(top));
         }
-        long now = Instant.now().toEpochMilli();
         Facets posted = new LongRangeFacetCounts("datePosted", sideways.getOrDefault("datePosted", matched),
             new LongRange("last 24 hours", now - Duration.ofDays(1).toMillis(), true, Long.MAX_VALUE, true),
             new LongRange("last 7 days", now - Duration.ofDays(7).toMillis(), true, Long.MAX_VALUE, true),
@@ -484,22 +492,28 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         return amount.multiply(factor).longValue();
     }
 
-    private static String encodeCursor(FieldDoc last) {
+    /** Where a page ended (its last hit's sort values) and the moment the first page was ranked at. */
+    private record Cursor(Object[] fields, long now) {
+    }
+
+    private static String encodeCursor(FieldDoc last, long now) {
         Object first = last.fields[0];
         String value = first instanceof BytesRef ref ? ref.utf8ToString() : String.valueOf(first);
         String id = ((BytesRef) last.fields[1]).utf8ToString();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((value + "\n" + id).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding()
+            .encodeToString((value + "\n" + id + "\n" + now).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static FieldDoc decodeCursor(String cursor, SearchRequest.Sort sort, int lastDoc) {
+    private static Cursor decodeCursor(String cursor, SearchRequest.Sort sort) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 3);
             Object first = switch (sort) {
                 case RELEVANCE -> Float.valueOf(parts[0]);
                 case DISTANCE -> Double.valueOf(parts[0]);
                 default -> Long.valueOf(parts[0]);
             };
-            return new FieldDoc(lastDoc, Float.NaN, new Object[] { first, new BytesRef(parts[1]) });
+            long now = parts.length == 3 ? Long.parseLong(parts[2]) : System.currentTimeMillis();
+            return new Cursor(new Object[] { first, new BytesRef(parts[1]) }, now);
         }
         catch (RuntimeException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "bad-cursor", "Bad cursor",

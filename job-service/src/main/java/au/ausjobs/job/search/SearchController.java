@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -71,7 +73,8 @@ class SearchController {
         + "relevance (with freshness, featured jobs, and a signed-in seeker's preferred categories and states), date, salary or distance, "
         + "cursor pages")
     SearchResult search(@RequestParam(required = false) @Size(max = 200) String q,
-            @RequestParam(required = false) @Size(max = 10) List<@Size(max = 80) String> category,
+            @Parameter(description = "categories, each its own parameter (a category's name may hold a comma)")
+            @RequestParam(name = "category", required = false) String[] ignoredSplitCategories, HttpServletRequest http,
             @RequestParam(required = false) @Size(max = 8) List<JobRequest.EmploymentType> employmentType,
             @RequestParam(required = false) @Size(max = 3) List<JobRequest.WorkMode> workMode,
             @RequestParam(required = false) @Size(max = 8) List<AustralianState> state,
@@ -87,6 +90,7 @@ class SearchController {
             throw new ApiException(HttpStatus.BAD_REQUEST,
                 "bad-salary-range", "Bad salary range", "salaryMin (" + salaryMin + ") is above salaryMax (" + salaryMax + ")");
         }
+        List<String> category = categories(http);
         SeekerPreferences.Preferences preferences = CurrentUser.isToken(authentication)
             && CurrentUser.of(authentication).hasRole("job_seeker")
             ? seekerPreferences.of(CurrentUser.of(authentication).id()) : SeekerPreferences.Preferences.NONE;
@@ -123,6 +127,22 @@ class SearchController {
     @Operation(summary = "Rebuild this instance's search index from MongoDB (every published job)")
     Map<String, Integer> rebuild() {
         return Map.of("indexed", indexing.rebuild());
+    }
+
+    /**
+     * The category parameters as sent: Spring splits a single value at commas, and category names such as "Mining,
+     * Resources & Energy" hold one. At most 10, each at most 80 characters.
+     */
+    private static List<String> categories(HttpServletRequest http) {
+        String[] values = http.getParameterValues("category");
+        if (values == null) {
+            return null;
+        }
+        if (values.length > 10 || java.util.Arrays.stream(values).anyMatch(v -> v.length() > 80)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "bad-search-query", "Bad search query",
+                "At most 10 categories, each at most 80 characters");
+        }
+        return List.of(values);
     }
 
     private static List<String> names(List<? extends Enum<?>> values) {

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import au.ausjobs.job.FakeResumeService;
 import au.ausjobs.job.JobServiceTest;
+import au.ausjobs.platform.test.ServiceStub;
 import au.ausjobs.platform.events.OutboxEntry;
 
 /** Applying, the pipeline, and who may see which applicants: only the hiring company, the applicant and staff. */
@@ -50,7 +51,7 @@ class ApplicationTests extends JobServiceTest {
 
     /** The seeker applies with a resume of theirs that resume-service has cleared (version 3 is current). */
     String apply(String seekerId, String jobId) throws Exception {
-        String resumeId = FakeResumeService.shared().add(seekerId, true, 3);
+        String resumeId = FakeResumeService.add(seekerId, true, 3);
         String body = mvc.perform(post("/api/v1/applications").with(seeker(seekerId)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"jobId\":\"" + jobId + "\",\"resumeId\":\"" + resumeId + "\",\"coverLetter\":\"  I love coffee.  \"}"))
             .andExpect(status().isCreated())
@@ -72,7 +73,7 @@ class ApplicationTests extends JobServiceTest {
         String job = liveJob();
         String id = apply("sam", job);
         mvc.perform(post("/api/v1/applications").with(SAM).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"jobId\":\"" + job + "\",\"resumeId\":\"" + FakeResumeService.shared().add("sam", true, 1) + "\"}"))
+                .content("{\"jobId\":\"" + job + "\",\"resumeId\":\"" + FakeResumeService.add("sam", true, 1) + "\"}"))
             .andExpect(status().isConflict())
             .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/already-applied"));
         mvc.perform(get("/api/v1/applications/mine").with(SAM)).andExpect(jsonPath("$.length()").value(1))
@@ -212,7 +213,7 @@ class ApplicationTests extends JobServiceTest {
 
     @AfterEach
     void healthyResumeService() {
-        FakeResumeService.shared().mode(FakeResumeService.Mode.NORMAL);
+        FakeResumeService.shared().mode(ServiceStub.Mode.NORMAL);
         breakers.getCircuitBreakerRegistry().circuitBreaker(ResumeCheck.BREAKER).reset();
     }
 
@@ -226,30 +227,30 @@ class ApplicationTests extends JobServiceTest {
     @Test
     void aSeekerAppliesOnlyWithTheirOwnResumeOnceItIsScannedClean() throws Exception {
         liveJobId = liveJob();
-        applyWith(FakeResumeService.shared().add("kim", true, 1)).andExpect(status().isUnprocessableContent())
+        applyWith(FakeResumeService.add("kim", true, 1)).andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/unknown-resume"));
         applyWith("00000000-0000-4000-8000-00000000dead").andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/unknown-resume"));
-        applyWith(FakeResumeService.shared().add("sam", false, 0)).andExpect(status().isUnprocessableContent())
+        applyWith(FakeResumeService.add("sam", false, 0)).andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/resume-not-ready"));
         applyWith("../../admin").andExpect(status().isBadRequest());
         assertThat(applications.count()).as("nothing stored").isZero();
-        applyWith(FakeResumeService.shared().add("sam", true, 2)).andExpect(status().isCreated())
+        applyWith(FakeResumeService.add("sam", true, 2)).andExpect(status().isCreated())
             .andExpect(jsonPath("$.resumeVersion").value(2));
     }
 
     @Test
     void whenResumeServiceFailsApplicationsWaitWithA503AndTheBreakerStopsCallingIt() throws Exception {
         liveJobId = liveJob();
-        String resume = FakeResumeService.shared().add("sam", true, 1);
-        FakeResumeService.shared().mode(FakeResumeService.Mode.FAILING);
+        String resume = FakeResumeService.add("sam", true, 1);
+        FakeResumeService.shared().mode(ServiceStub.Mode.FAILING);
         for (int i = 0; i < 5; i++) {
             applyWith(resume).andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.type").value("https://ausjobs.au/problems/resume-check-unavailable"))
                 .andExpect(header().string("Retry-After", "30"));
         }
         int callsWhenOpen = FakeResumeService.shared().calls();
-        FakeResumeService.shared().mode(FakeResumeService.Mode.NORMAL);
+        FakeResumeService.shared().mode(ServiceStub.Mode.NORMAL);
         applyWith(resume).andExpect(status().isServiceUnavailable());
         assertThat(FakeResumeService.shared().calls()).as("the open breaker answers without calling resume-service")
             .isEqualTo(callsWhenOpen);
@@ -262,8 +263,8 @@ class ApplicationTests extends JobServiceTest {
     @Test
     void aResumeServiceThatDoesNotAnswerIsGivenUpOnWithinItsTimeout() throws Exception {
         liveJobId = liveJob();
-        String resume = FakeResumeService.shared().add("sam", true, 1);
-        FakeResumeService.shared().mode(FakeResumeService.Mode.SLOW);
+        String resume = FakeResumeService.add("sam", true, 1);
+        FakeResumeService.shared().mode(ServiceStub.Mode.SLOW);
         long start = System.nanoTime();
         applyWith(resume).andExpect(status().isServiceUnavailable());
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))

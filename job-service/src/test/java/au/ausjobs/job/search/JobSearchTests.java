@@ -174,6 +174,18 @@ class JobSearchTests extends JobServiceTest {
     }
 
     @Test
+    void aCategoryWhoseNameHoldsACommaIsOneFilterNotTwo() throws Exception {
+        String geologist = publish("Geologist", "<p>Exploration drilling.</p>", "Mining, Resources & Energy", "[]", "FULL_TIME",
+            "ON_SITE", "{\"suburb\":\"Kalgoorlie\",\"state\":\"WA\",\"postcode\":\"6430\"}", null);
+        indexing.rebuild();
+        assertThat(ids(search("?category=Mining%2C%20Resources%20%26%20Energy"))).containsExactly(geologist);
+        assertThat(ids(search("?category=Mining%2C%20Resources%20%26%20Energy&category=Hospitality%20%26%20Tourism")))
+            .containsExactlyInAnyOrder(geologist, barista);
+        assertThat(ids(search("?category=Mining"))).isEmpty();
+        mvc.perform(get(URI.create("/api/v1/search/jobs?" + "category=x&".repeat(11)))).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void aSalaryRangeFindsJobsWhosePayOverlapsItAndPostedWithinCountsDays() throws Exception {
         // the barista pays $30-35 an hour (about $59k-69k a year), the developer $120k-140k
         assertThat(ids(search("?salaryMin=50000&salaryMax=100000"))).containsExactly(barista);
@@ -252,6 +264,20 @@ class JobSearchTests extends JobServiceTest {
         assertThat(places.toString()).contains("Parramatta NSW 2150").doesNotContain("TITLE");
         assertThat(read("/api/v1/search/suggestions?prefix=j").get("suggestions").size()).isZero();
         mvc.perform(get(URI.create("/api/v1/search/suggestions?prefix=java&kind=COLOUR"))).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aSeekerWhoPagesSlowlySeesEveryJobOnceBecauseEveryPageRanksAsOfTheFirst() throws Exception {
+        JsonNode first = search("?q=java&size=1");
+        List<String> seen = new ArrayList<>(ids(first));
+        String cursor = first.get("nextCursor").asString();
+        for (int pages = 1; cursor != null && pages < 5; pages++) { // three jobs: three pages (a bug could loop)
+            Thread.sleep(1500); // freshness decays meanwhile: enough to move every score by more than a float's step
+            JsonNode page = search("?q=java&size=1&cursor=" + cursor);
+            seen.addAll(ids(page));
+            cursor = page.has("nextCursor") ? page.get("nextCursor").asString() : null;
+        }
+        assertThat(seen).containsExactlyInAnyOrder(javaDeveloper, barista, remoteWriter);
     }
 
     @Test

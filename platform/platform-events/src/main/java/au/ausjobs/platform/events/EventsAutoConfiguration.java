@@ -86,9 +86,13 @@ public class EventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "kafkaListenerContainerFactory")
     ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
-            ConsumerFactory<String, byte[]> consumerFactory) {
+            ConsumerFactory<String, byte[]> consumerFactory,
+            @Value("${spring.kafka.listener.auto-startup:true}") boolean autoStartup) {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory);
+        // Boot's own factory honours spring.kafka.listener.auto-startup; ours must too (tests without a broker set it
+        // false, and so do the retry-topic containers made from this factory)
+        factory.setAutoStartup(autoStartup);
         return factory;
     }
 
