@@ -96,6 +96,9 @@ class EndpointAuthorizationTests {
         MATRIX.put("POST /api/v1/resumes/{id}/versions/{number}/restore", Set.of("job_seeker"));
         MATRIX.put("GET /api/v1/resumes/{id}/access-log", Set.of(OWNER_HIDDEN, "admin", "support"));
         MATRIX.put("GET /api/v1/resumes/{id}/versions/{number}/reading", Set.of(OWNER_HIDDEN, "admin", "support"));
+        MATRIX.put("GET /api/v1/resumes/{id}/versions/{number}/skills", Set.of(OWNER_HIDDEN, "admin", "support"));
+        MATRIX.put("GET /api/v1/resumes/{id}/versions/{number}/ats-score", Set.of(OWNER_HIDDEN, "admin", "support"));
+        MATRIX.put("GET /api/v1/resumes/{id}/versions/{number}/suggestions", Set.of(OWNER_HIDDEN, "admin", "support"));
         MATRIX.put("POST /api/v1/resumes/{id}/versions/{number}/download-link",
             Set.of(OWNER_HIDDEN, "employer", "employer_admin", "admin", "support"));
         MATRIX.put("GET /api/v1/resumes/files/{token}", Set.of(PUBLIC));

@@ -81,6 +81,11 @@ class JobJourneyTests {
             seeker);
         assertThat(uploaded.status()).as("scanned clean by clamd: " + uploaded.body()).isEqualTo(201);
         String resumeId = uploaded.json().get("id").asString();
+        Api.Response ats = Api.get(Stack.GATEWAY + "/api/v1/resumes/" + resumeId + "/versions/1/ats-score?jobId=" + id, seeker);
+        assertThat(ats.status()).as("ATS score against the live job, read from job-service: " + ats.body()).isEqualTo(200);
+        assertThat(ats.json().get("jobCompared").asBoolean()).isTrue();
+        assertThat(ats.json().get("matchedSkills").toString()).contains("Barista");
+        assertThat(ats.json().get("score").asInt()).isBetween(0, 100);
         Api.Response applied = Api.postJson(Stack.GATEWAY + "/api/v1/applications",
             "{\"jobId\":\"" + id + "\",\"resumeId\":\"" + resumeId + "\",\"coverLetter\":\"I love coffee.\"}", seeker);
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);

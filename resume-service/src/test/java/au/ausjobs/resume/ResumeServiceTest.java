@@ -11,10 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
 import au.ausjobs.platform.test.ClamdServer;
 import au.ausjobs.platform.test.MongoWireServer;
 import au.ausjobs.platform.test.Ports;
+import au.ausjobs.platform.test.ServiceStub;
 
 /**
  * The shared context of resume-service's tests: its own database on the Mongo wire server (files in its GridFS), the
- * real clamd with the test signatures (EICAR and the AusJobs marker), no broker (events wait in the outbox, where
+ * real clamd with the test signatures (EICAR and the AusJobs marker), a stand-in for job-service's public job API, no
+ * broker (events wait in the outbox, where
  * tests read them), and no scheduled rescans (tests call them).
  */
 @SpringBootTest(properties = { "ausjobs.events.relay.enabled=false", "management.endpoint.health.show-components=always",
@@ -25,12 +27,16 @@ public abstract class ResumeServiceTest {
 
     protected static final String DATABASE = "resume-service";
 
+    /** job-service's public job API, as resume-service reads it (through the load balancer; no Eureka in tests). */
+    protected static final ServiceStub JOB_SERVICE = new ServiceStub("job-service", false);
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MongoWireServer.shared().uri(DATABASE));
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + Ports.free());
         registry.add("ausjobs.resume.clamd.host", () -> ClamdServer.shared().host());
         registry.add("ausjobs.resume.clamd.port", () -> ClamdServer.shared().port());
+        registry.add("spring.cloud.discovery.client.simple.instances.job-service[0].uri", JOB_SERVICE::url);
     }
 
     @Autowired

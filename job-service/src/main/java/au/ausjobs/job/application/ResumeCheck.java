@@ -1,24 +1,15 @@
 package au.ausjobs.job.application;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Map;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
-import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -28,7 +19,8 @@ import au.ausjobs.platform.web.ApiException;
 
 /**
  * Before a seeker applies, resume-service confirms that the resume is theirs and usable (scanned clean). The call
- * goes through Eureka (service name {@code resume-service}), carries the seeker's own token (so resume-service
+ * goes through Eureka (service name {@code resume-service}; platform-web's ServiceCallsAutoConfiguration sets the
+ * timeouts and the breaker's thresholds), carries the seeker's own token (so resume-service
  * applies its own access rules), gives up after 2 seconds, and sits behind a circuit breaker: when resume-service
  * keeps failing, applications are refused at once with 503 and Retry-After rather than waiting on it, and never
  * accepted unchecked.
@@ -47,34 +39,6 @@ public class ResumeCheck {
 
     /** A resume the seeker may apply with, and the version they applied with. */
     public record CheckedResume(String resumeId, int version) {
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Clients {
-
-        /** Calls to other services by their Eureka name, with short timeouts. */
-        @Bean
-        @LoadBalanced
-        RestClient.Builder loadBalancedRestClient() {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-            factory.setReadTimeout(Duration.ofSeconds(2));
-            return RestClient.builder().requestFactory(factory);
-        }
-
-        /**
-         * resume-service's breaker: opens when half of the last 10 calls (at least 5) failed or took over 2 s, stays
-         * open 30 s, then lets 3 trial calls through.
-         */
-        @Bean
-        Customizer<Resilience4JCircuitBreakerFactory> resumeServiceBreaker() {
-            return factory -> factory.configure(builder -> builder
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(2500)).build())
-                .circuitBreakerConfig(CircuitBreakerConfig.custom().slidingWindowSize(10).minimumNumberOfCalls(5)
-                    .failureRateThreshold(50).slowCallDurationThreshold(Duration.ofSeconds(2))
-                    .waitDurationInOpenState(Duration.ofSeconds(30)).permittedNumberOfCallsInHalfOpenState(3).build())
-                .build(), BREAKER);
-        }
     }
 
     private final RestClient client;

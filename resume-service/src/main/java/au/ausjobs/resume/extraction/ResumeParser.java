@@ -185,7 +185,8 @@ public class ResumeParser {
                 title = i > 0 ? lines.get(i - 1) : "";
             }
             YearMonth last = current ? YearMonth.now(clock) : end;
-            int months = (int) (start.until(last, java.time.temporal.ChronoUnit.MONTHS)) + 1;
+            // a "current" job that starts after today (an offer accepted) has not begun: 0 months so far
+            int months = Math.max(0, (int) (start.until(last, java.time.temporal.ChronoUnit.MONTHS)) + 1);
             positions.add(new Position(title.isEmpty() ? null : title, employer, start.toString(),
                 end == null ? null : end.toString(), current, months));
         }
@@ -230,6 +231,9 @@ public class ResumeParser {
         YearMonth origin = positions.stream().map(Position::startMonth).min(YearMonth::compareTo).orElseThrow();
         BitSet covered = new BitSet();
         for (Position p : positions) {
+            if (p.months() == 0) {
+                continue;
+            }
             int from = (int) origin.until(p.startMonth(), java.time.temporal.ChronoUnit.MONTHS);
             covered.set(from, from + p.months());
         }

@@ -101,4 +101,17 @@ class ExtractionTests {
         assertThat(resume.positions()).hasSize(2);
         assertThat(resume.experienceMonths()).as("Jan 2020 to May 2021").isEqualTo(17);
     }
+
+    @Test
+    void aJobThatHasNotStartedYetCountsNoMonths() {
+        ParsedResume resume = parser.parse("""
+            Alex Lee
+            Experience
+            Graduate Engineer at Acme Pty Ltd | Feb 2027 - Present
+            Intern at Acme Pty Ltd | Jan 2026 - Jun 2026
+            """);
+        assertThat(resume.positions()).hasSize(2);
+        assertThat(resume.positions().get(0).months()).isZero();
+        assertThat(resume.experienceMonths()).isEqualTo(6);
+    }
 }
