@@ -19,10 +19,13 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import au.ausjobs.events.resume.ResumeAnalysed;
 import au.ausjobs.events.resume.ResumeUploaded;
 import au.ausjobs.platform.events.EventRecorder;
 import au.ausjobs.platform.security.CurrentUser;
 import au.ausjobs.platform.web.ApiException;
+import au.ausjobs.resume.ats.AtsReport;
+import au.ausjobs.resume.ats.AtsScorer;
 import au.ausjobs.resume.extraction.ResumeReader;
 import au.ausjobs.resume.extraction.ResumeReading;
 import au.ausjobs.resume.file.FileInspector;
@@ -31,6 +34,7 @@ import au.ausjobs.resume.resume.Resume.ResumeVersion;
 import au.ausjobs.resume.resume.Resume.VersionStatus;
 import au.ausjobs.resume.scan.ScanResult;
 import au.ausjobs.resume.scan.VirusScanner;
+import au.ausjobs.resume.skills.SkillTaxonomy;
 import au.ausjobs.resume.storage.ResumeFileStore;
 
 /**
@@ -58,11 +62,15 @@ public class Resumes {
     private final ResumeShareRepository shares;
     private final DownloadLinks links;
     private final ResumeReader reader;
+    private final AtsScorer scorer;
+    private final SkillTaxonomy taxonomy;
 
     Resumes(ResumeRepository resumes, ResumeAccessRepository accessLog, FileInspector inspector, VirusScanner scanner,
             ResumeFileStore files, EventRecorder events, ApplicationGrantRepository grants, ResumeShareRepository shares,
-            DownloadLinks links, ResumeReader reader) {
+            DownloadLinks links, ResumeReader reader, AtsScorer scorer, SkillTaxonomy taxonomy) {
         this.reader = reader;
+        this.scorer = scorer;
+        this.taxonomy = taxonomy;
         this.grants = grants;
         this.shares = shares;
         this.links = links;
@@ -134,6 +142,7 @@ public class Resumes {
             clean ? now : null));
         if (clean) {
             announce(resume, version);
+            analyse(resume, version, content);
         }
         else {
             log.warn("Scanner unavailable: resume {} version {} held until it is scanned", resume.getId(), number);
@@ -144,6 +153,24 @@ public class Resumes {
     private void announce(Resume resume, ResumeVersion version) {
         events.record(resume, new ResumeUploaded(resume.getId(), version.number(), resume.getOwnerId(), version.format(),
             version.sizeBytes(), version.uploadedAt()));
+    }
+
+    /**
+     * Reads and scores a clean version at once (resume.analysed, saved with the resume), so matching can use it. A
+     * file whose text cannot be read is still a resume: it is just not analysed (its reading answers 422 later).
+     */
+    private void analyse(Resume resume, ResumeVersion version, byte[] content) {
+        try {
+            ResumeReading reading = reader.read(resume.getId(), version.number(), () -> content);
+            AtsReport report = scorer.score(reading, null);
+            List<String> skills = taxonomy.find(reading.text()).stream().limit(30).map(m -> m.skill().name()).toList();
+            List<String> sections = reading.parsed().sections().keySet().stream().map(Enum::name).toList();
+            events.record(resume, new ResumeAnalysed(resume.getId(), version.number(), resume.getOwnerId(), report.score(),
+                skills, sections, reading.parsed().experienceMonths(), Instant.now()));
+        }
+        catch (RuntimeException e) {
+            log.warn("Resume {} version {} could not be analysed: {}", resume.getId(), version.number(), e.toString());
+        }
     }
 
     /** The owner's resumes, newest first. */
@@ -371,6 +398,7 @@ public class Resumes {
                         ResumeVersion cleared = version.scanned(VersionStatus.AVAILABLE, null, now, true);
                         resume.replace(cleared, now);
                         announce(resume, cleared);
+                        analyse(resume, cleared, content);
                     }
                     case INFECTED -> {
                         log.warn("Held file of resume {} version {} is infected ({}); deleting it", resume.getId(),

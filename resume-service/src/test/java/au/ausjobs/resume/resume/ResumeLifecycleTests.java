@@ -91,9 +91,11 @@ class ResumeLifecycleTests extends ResumeServiceTest {
         mvc.perform(get("/api/v1/resumes/" + id + "/versions").with(SAM))
             .andExpect(jsonPath("$[1].format").value("DOCX")).andExpect(jsonPath("$[1].filename").value("cv-2025.docx"));
         mvc.perform(post("/api/v1/resumes/" + id + "/versions/9/restore").with(SAM)).andExpect(status().isNotFound());
-        assertThat(eventTypes(id)).as("each clean version is announced")
-            .containsExactly("au.ausjobs.resume.uploaded.v1", "au.ausjobs.resume.uploaded.v1");
-        assertThat(resumes.findById(id).orElseThrow().getOutbox().get(1).payload()).contains("\"version\":2", "\"format\":\"DOCX\"");
+        assertThat(eventTypes(id)).as("each clean version is announced, then analysed")
+            .containsExactly("au.ausjobs.resume.uploaded.v1", "au.ausjobs.resume.analysed.v1", "au.ausjobs.resume.uploaded.v1",
+                "au.ausjobs.resume.analysed.v1");
+        assertThat(resumes.findById(id).orElseThrow().getOutbox().get(2).payload()).contains("\"version\":2", "\"format\":\"DOCX\"");
+        assertThat(resumes.findById(id).orElseThrow().getOutbox().get(3).payload()).contains("\"version\":2", "\"atsScore\":");
     }
 
     @Test
@@ -187,7 +189,9 @@ class ResumeLifecycleTests extends ResumeServiceTest {
             .andExpect(jsonPath("$.versions[1].status").value("AVAILABLE"))
             .andExpect(jsonPath("$.currentVersion").value(2));
         mvc.perform(get("/api/v1/resumes/" + id + "/versions/2/file").with(SAM)).andExpect(status().isOk());
-        assertThat(eventTypes(id)).hasSize(2);
+        assertThat(eventTypes(id)).as("version 1 at upload, version 2 once cleared: each announced and analysed")
+            .containsExactly("au.ausjobs.resume.uploaded.v1", "au.ausjobs.resume.analysed.v1", "au.ausjobs.resume.uploaded.v1",
+                "au.ausjobs.resume.analysed.v1");
 
         mvc.perform(get("/api/v1/resumes/" + infected).with(SAM))
             .andExpect(jsonPath("$.versions[0].status").value("INFECTED"))
