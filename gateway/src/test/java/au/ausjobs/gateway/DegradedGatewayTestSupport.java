@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "ausjobs.gateway.rate-limit.burst-capacity=2",
     "ausjobs.gateway.response-timeouts.matching-service=500ms",
     "ausjobs.gateway.unavailable-retry-after=7s" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S") // a first relayed call on a busy 2-core machine can take seconds
 public abstract class DegradedGatewayTestSupport {
 
     protected static final FakeServices FAKES = FakeServices.shared();

@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * local Redis. Test classes extending this share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S") // a first relayed call on a busy 2-core machine can take seconds
 public abstract class GatewayTestSupport {
 
     protected static final FakeServices FAKES = FakeServices.shared();

@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * endpoints, and tells callers with a token to come back shortly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S") // a first relayed call on a busy 2-core machine can take seconds
 class KeycloakUnavailableTests {
 
     private static final FakeServices FAKES = FakeServices.shared();

@@ -74,6 +74,10 @@ class SecurityTests extends GatewayTestSupport {
             .expectBody().jsonPath("$.authorization").doesNotExist();
         client.get().uri("/api/v1/search/jobs?q=nurse&location=Hobart").exchange().expectStatus().isOk();
         client.get().uri("/api/v1/companies/9").exchange().expectStatus().isOk();
+        client.get().uri("/api/v1/resumes/files/signed-link-token").exchange().expectStatus().isOk()
+            .expectBody().jsonPath("$.service").isEqualTo("resume-service"); // resume-service checks the link itself
+        client.get().uri("/api/v1/resumes/r-1").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/v1/resumes/files/a/b").exchange().expectStatus().isUnauthorized();
     }
 
     @Test
