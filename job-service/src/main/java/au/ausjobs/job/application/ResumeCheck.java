@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
-import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -16,6 +15,7 @@ import org.springframework.web.client.RestClient;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import au.ausjobs.platform.web.ApiException;
+import au.ausjobs.platform.web.ServiceClients;
 
 /**
  * Before a seeker applies, resume-service confirms that the resume is theirs and usable (scanned clean). The call
@@ -44,9 +44,9 @@ public class ResumeCheck {
     private final RestClient client;
     private final CircuitBreaker breaker;
 
-    ResumeCheck(@LoadBalanced RestClient.Builder builder, CircuitBreakerFactory<?, ?> breakers,
+    ResumeCheck(ServiceClients clients, CircuitBreakerFactory<?, ?> breakers,
             @Value("${ausjobs.jobs.resume-service-url:http://resume-service}") String baseUrl) {
-        this.client = builder.baseUrl(baseUrl).build();
+        this.client = clients.forService(baseUrl);
         this.breaker = breakers.create(BREAKER);
     }
 

@@ -7,13 +7,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
-import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import au.ausjobs.platform.web.ApiException;
+import au.ausjobs.platform.web.ServiceClients;
 
 /**
  * Reads a published job from job-service (through Eureka, service name {@code job-service}; timeouts and breaker
@@ -30,9 +30,9 @@ public class JobClient {
     private final RestClient client;
     private final CircuitBreaker breaker;
 
-    JobClient(@LoadBalanced RestClient.Builder builder, CircuitBreakerFactory<?, ?> breakers,
+    JobClient(ServiceClients clients, CircuitBreakerFactory<?, ?> breakers,
             @Value("${ausjobs.resume.job-service-url:http://job-service}") String baseUrl) {
-        this.client = builder.baseUrl(baseUrl).build();
+        this.client = clients.forService(baseUrl);
         this.breaker = breakers.create(BREAKER);
     }
 
