@@ -20,7 +20,7 @@ import com.mongodb.client.gridfs.model.GridFSFile;
 /** Resume files in GridFS (bucket {@code fs} of the service's database): the default store. */
 @Component
 @ConditionalOnProperty(name = "ausjobs.resume.storage.type", havingValue = "gridfs", matchIfMissing = true)
-class GridFsResumeFileStore implements ResumeFileStore {
+class GridFsResumeFileStore implements ResumeFileStore.Backend {
 
     private final GridFsTemplate gridFs;
 

@@ -18,6 +18,10 @@ public interface ResumeFileStore {
     /** Deletes the file; nothing happens if it is already gone. */
     void delete(String key);
 
+    /** Where the bytes really go (GridFS, or an S3-compatible bucket); the service uses them through compression. */
+    interface Backend extends ResumeFileStore {
+    }
+
     /** Thrown when a key names no file (it was deleted by retention, or the store lost it). */
     class FileMissingException extends RuntimeException {
 

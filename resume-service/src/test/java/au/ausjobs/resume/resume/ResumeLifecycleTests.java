@@ -99,6 +99,35 @@ class ResumeLifecycleTests extends ResumeServiceTest {
     }
 
     @Test
+    void filesThatShrinkAreStoredCompressedAndComeBackAsUploaded() throws Exception {
+        byte[] text = SampleFiles.utf8((SampleFiles.TEXT + "\n").repeat(400));
+        java.util.Map<String, byte[]> parts = SampleFiles.docxParts(1);
+        byte[] photo = new byte[200_000];
+        new java.util.Random(7).nextBytes(photo); // like a JPEG: nothing left to squeeze
+        parts.put("word/media/image1.jpeg", photo);
+        byte[] docx = SampleFiles.zip(parts);
+        String plain = upload(SAM, "long.txt", text);
+        String zipped = upload(SAM, "cv.docx", docx);
+
+        long textStored = storedLength(plain);
+        assertThat(textStored).as("text is stored gzipped").isLessThan(text.length / 10);
+        assertThat(storedLength(zipped)).as("a DOCX with a photo hardly shrinks: stored as it is").isEqualTo(docx.length);
+        mvc.perform(get("/api/v1/resumes/" + zipped + "/versions/1/file").with(SAM)).andExpect(content().bytes(docx));
+        mvc.perform(get("/api/v1/resumes/" + plain + "/versions/1/file").with(SAM))
+            .andExpect(status().isOk()).andExpect(content().bytes(text));
+        mvc.perform(get("/api/v1/resumes/" + plain + "/versions/1/reading").with(SAM))
+            .andExpect(status().isOk()).andExpect(jsonPath("$.parsed.contact.name").value("Jane Citizen"));
+        mvc.perform(get("/api/v1/resumes/" + plain).with(SAM)).andExpect(jsonPath("$.versions[0].sizeBytes").value(text.length));
+    }
+
+    long storedLength(String resumeId) {
+        org.bson.Document file = mongo.getCollection("fs.files")
+            .find(new org.bson.Document("metadata.resumeId", resumeId)).first();
+        assertThat(file).isNotNull();
+        return ((Number) file.get("length")).longValue();
+    }
+
+    @Test
     void onlyTheOwnerAndStaffSeeAResumeAndEveryDownloadIsLogged() throws Exception {
         String id = upload(SAM, "cv.pdf", SampleFiles.pdf(1));
         mvc.perform(get("/api/v1/resumes/" + id).with(KIM)).andExpect(status().isNotFound());
