@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -19,7 +20,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param revokedAt when the seeker withdrew, or null
  */
 @Document("application_grants")
-@CompoundIndex(name = "resume_company", def = "{'resumeId': 1, 'companyId': 1}")
+@CompoundIndexes({
+    @CompoundIndex(name = "resume_company", def = "{'resumeId': 1, 'companyId': 1}"),
+    @CompoundIndex(name = "resume_active", def = "{'resumeId': 1, 'revokedAt': 1}")
+})
 public record ApplicationGrant(@Id String applicationId, String resumeId, int version, String companyId, String jobId,
         Instant grantedAt, Instant revokedAt) {
 

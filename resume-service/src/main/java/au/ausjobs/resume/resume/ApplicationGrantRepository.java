@@ -9,4 +9,7 @@ interface ApplicationGrantRepository extends MongoRepository<ApplicationGrant, S
     List<ApplicationGrant> findByResumeIdAndCompanyId(String resumeId, String companyId);
 
     void deleteByResumeId(String resumeId);
+
+    /** The grants still in force for a resume: those versions stay out of the archive. */
+    List<ApplicationGrant> findByResumeIdAndRevokedAtIsNull(String resumeId);
 }

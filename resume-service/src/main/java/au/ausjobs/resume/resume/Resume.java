@@ -22,7 +22,8 @@ import au.ausjobs.platform.events.OutboxEntry;
 @Document("resumes")
 @CompoundIndexes({
     @CompoundIndex(name = "owner_created", def = "{'ownerId': 1, 'createdAt': -1}"),
-    @CompoundIndex(name = "pending_scan", def = "{'versions.status': 1, 'versions.uploadedAt': 1}")
+    @CompoundIndex(name = "pending_scan", def = "{'versions.status': 1, 'versions.uploadedAt': 1}"),
+    @CompoundIndex(name = "versions_uploaded", def = "{'versions.uploadedAt': 1}")
 })
 public class Resume implements HasOutbox {
 
@@ -33,7 +34,11 @@ public class Resume implements HasOutbox {
         /** Scanned clean: it can be downloaded, applied with and analysed. */
         AVAILABLE,
         /** The scanner found malware in a held file later; the file was deleted. */
-        INFECTED
+        INFECTED,
+        /** Moved to the archive by the retention policy: restore it to use it again. */
+        ARCHIVED,
+        /** Deleted by the retention policy after its time in the archive; only this record remains. */
+        EXPIRED
     }
 
     /**
@@ -57,6 +62,12 @@ public class Resume implements HasOutbox {
         ResumeVersion scanned(VersionStatus newStatus, String foundSignature, Instant at, boolean keepFile) {
             return new ResumeVersion(number, keepFile ? fileKey : null, filename, format, sizeBytes, sha256, pages, newStatus,
                 foundSignature, uploadedAt, at);
+        }
+
+        /** The same version, moved: now in {@code status} with its file under {@code key} (null: no file). */
+        ResumeVersion moved(VersionStatus newStatus, String key) {
+            return new ResumeVersion(number, key, filename, format, sizeBytes, sha256, pages, newStatus, signature,
+                uploadedAt, scannedAt);
         }
     }
 

@@ -12,4 +12,7 @@ interface ResumeRepository extends MongoRepository<Resume, String> {
     long countByOwnerId(String ownerId);
 
     List<Resume> findByVersionsStatusOrderByVersionsUploadedAtAsc(Resume.VersionStatus status, Pageable page);
+
+    /** Resumes with a version uploaded before {@code cutoff} (the retention policy's candidates). */
+    List<Resume> findByVersionsUploadedAtBefore(java.time.Instant cutoff, Pageable page);
 }

@@ -35,6 +35,7 @@ import au.ausjobs.resume.resume.Resume.VersionStatus;
 import au.ausjobs.resume.scan.ScanResult;
 import au.ausjobs.resume.scan.VirusScanner;
 import au.ausjobs.resume.skills.SkillTaxonomy;
+import au.ausjobs.resume.storage.ResumeArchive;
 import au.ausjobs.resume.storage.ResumeFileStore;
 
 /**
@@ -61,13 +62,15 @@ public class Resumes {
     private final ApplicationGrantRepository grants;
     private final ResumeShareRepository shares;
     private final DownloadLinks links;
+    private final ResumeArchive archive;
     private final ResumeReader reader;
     private final AtsScorer scorer;
     private final SkillTaxonomy taxonomy;
 
     Resumes(ResumeRepository resumes, ResumeAccessRepository accessLog, FileInspector inspector, VirusScanner scanner,
             ResumeFileStore files, EventRecorder events, ApplicationGrantRepository grants, ResumeShareRepository shares,
-            DownloadLinks links, ResumeReader reader, AtsScorer scorer, SkillTaxonomy taxonomy) {
+            DownloadLinks links, ResumeReader reader, AtsScorer scorer, SkillTaxonomy taxonomy, ResumeArchive archive) {
+        this.archive = archive;
         this.reader = reader;
         this.scorer = scorer;
         this.taxonomy = taxonomy;
@@ -326,6 +329,14 @@ public class Resumes {
             throw ApiException.conflict("infected-file", "This version contained malware (" + version.signature()
                 + ") and was deleted");
         }
+        if (version.status() == VersionStatus.ARCHIVED) {
+            throw ApiException.conflict("version-archived", "This old version was moved to the archive; restore it "
+                + "(POST .../versions/" + version.number() + "/restore) to use it again");
+        }
+        if (version.status() == VersionStatus.EXPIRED) {
+            throw new ApiException(HttpStatus.GONE, "version-expired", "Version deleted",
+                "This version was deleted by the retention policy; only its record remains");
+        }
     }
 
     public List<ResumeAccess> accessLog(String id, CurrentUser reader) {
@@ -334,11 +345,33 @@ public class Resumes {
     }
 
     /** Makes an earlier available version the current one again. */
+    /** Makes an earlier version current again; an archived one comes back from the archive first. */
     public Resume restore(String id, int number, CurrentUser owner) {
         Resume resume = owned(id, owner);
-        requireAvailable(resume.version(number).orElseThrow(() -> ApiException.notFound("Resume version")));
+        ResumeVersion version = resume.version(number).orElseThrow(() -> ApiException.notFound("Resume version"));
+        String archived = null;
+        if (version.status() == VersionStatus.ARCHIVED) {
+            archived = version.fileKey();
+            String key = files.put(archive.read(archived), au.ausjobs.resume.file.FileFormat.valueOf(version.format()).mediaType(),
+                Map.of("resumeId", id, "version", String.valueOf(number), "name", version.filename()));
+            version = version.moved(VersionStatus.AVAILABLE, key);
+            resume.replace(version, Instant.now());
+        }
+        requireAvailable(version);
         resume.restore(number, Instant.now());
-        return save(resume);
+        try {
+            Resume saved = resumes.save(resume);
+            if (archived != null) {
+                archive.delete(archived);
+            }
+            return saved;
+        }
+        catch (OptimisticLockingFailureException e) {
+            if (archived != null) {
+                files.delete(version.fileKey());
+            }
+            throw ApiException.conflict("concurrent-change", "The resume was changed meanwhile; reload it and try again");
+        }
     }
 
     public Resume rename(String id, String name, CurrentUser owner) {
@@ -360,7 +393,15 @@ public class Resumes {
     }
 
     private void erase(Resume resume) {
-        resume.getVersions().stream().filter(v -> v.fileKey() != null).forEach(v -> files.delete(v.fileKey()));
+        resume.getVersions().stream().filter(v -> v.fileKey() != null)
+            .forEach(v -> {
+                if (v.status() == VersionStatus.ARCHIVED) {
+                    archive.delete(v.fileKey());
+                }
+                else {
+                    files.delete(v.fileKey());
+                }
+            });
         accessLog.deleteByResumeId(resume.getId());
         shares.deleteByResumeId(resume.getId());
         grants.deleteByResumeId(resume.getId());
