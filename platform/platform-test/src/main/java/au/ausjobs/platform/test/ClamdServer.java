@@ -169,16 +169,54 @@ public final class ClamdServer implements AutoCloseable {
 
     /** The clamd binary: on the PATH or in /usr/sbin (Debian's clamav-daemon); a clear error naming the installer if absent. */
     public static String executable() {
+        String found = find();
+        if (found == null && install()) {
+            found = find();
+        }
+        if (found != null) {
+            return found;
+        }
+        throw new IllegalStateException("ClamAV's clamd is not installed (not on the PATH, not in /usr/sbin). Run "
+            + INSTALL_SCRIPT + " from the repository root (as root; it installs Debian's clamav-daemon without starting "
+            + "its services), or apt-get install clamav-daemon.");
+    }
+
+    private static String find() {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String folder : (path + ":/usr/sbin:/usr/local/sbin:/usr/bin").split(":")) {
             if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, "clamd"))) {
                 return Path.of(folder, "clamd").toString();
             }
         }
-        throw new IllegalStateException("ClamAV's clamd is not installed (not on the PATH, not in /usr/sbin). Run "
-            + INSTALL_SCRIPT + " from the repository root (as root; it installs Debian's clamav-daemon without starting "
-            + "its services), or apt-get install clamav-daemon.");
+        return null;
     }
+
+    /**
+     * On a fresh machine the tests install clamd themselves, as {@code ./ausjobs up} and {@code .ci/run} do: they run
+     * the repository's install script (found from the working directory upwards) once. It needs root and apt-get;
+     * without them it changes nothing and the caller explains what to do.
+     */
+    private static synchronized boolean install() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve(INSTALL_SCRIPT))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            return false;
+        }
+        try {
+            Process process = new ProcessBuilder("bash", dir.resolve(INSTALL_SCRIPT).toString()).inheritIO().start();
+            return process.waitFor() == 0;
+        }
+        catch (java.io.IOException e) {
+            return false;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
 
     /**
      * The test signature database, in {@code databaseDir} (created if needed): a body signature ({@code .ndb},
