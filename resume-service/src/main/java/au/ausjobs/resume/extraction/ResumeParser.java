@@ -34,25 +34,34 @@ public class ResumeParser {
 
     static {
         HEADINGS.put(Section.SUMMARY, List.of("summary", "professional summary", "career summary", "profile",
-            "professional profile", "personal profile", "about me", "career objective", "objective", "personal statement"));
+            "professional profile", "personal profile", "about me", "career objective", "objective", "personal statement",
+            "career profile", "executive summary"));
         HEADINGS.put(Section.EXPERIENCE, List.of("experience", "work experience", "professional experience",
-            "employment history", "employment", "work history", "career history", "relevant experience", "career"));
+            "employment history", "employment", "work history", "career history", "relevant experience", "career",
+            "employment experience", "professional background"));
         HEADINGS.put(Section.EDUCATION, List.of("education", "qualifications", "education and training",
-            "education & training", "academic qualifications", "tertiary education", "training"));
+            "academic qualifications", "tertiary education", "training", "education and qualifications",
+            "qualifications and training"));
         HEADINGS.put(Section.SKILLS, List.of("skills", "key skills", "technical skills", "core skills", "skills summary",
-            "core competencies", "competencies", "areas of expertise", "key competencies", "capabilities"));
+            "core competencies", "competencies", "areas of expertise", "key competencies", "capabilities",
+            "skills and abilities", "key skills and attributes"));
         HEADINGS.put(Section.CERTIFICATIONS, List.of("certifications", "certificates", "licences", "licenses",
-            "licences and certifications", "licences & certifications", "licences and tickets", "tickets and licences",
+            "licences and certifications", "licences and tickets", "tickets and licences", "certificates and licences",
             "accreditations", "professional development", "registrations"));
         HEADINGS.put(Section.PROJECTS, List.of("projects", "key projects", "selected projects"));
-        HEADINGS.put(Section.AWARDS, List.of("awards", "achievements", "awards and achievements", "honours", "honors"));
-        HEADINGS.put(Section.VOLUNTEERING, List.of("volunteering", "volunteer experience", "community involvement"));
+        HEADINGS.put(Section.AWARDS, List.of("awards", "achievements", "awards and achievements", "honours", "honors",
+            "key achievements"));
+        HEADINGS.put(Section.VOLUNTEERING, List.of("volunteering", "volunteer experience", "community involvement",
+            "volunteer work"));
         HEADINGS.put(Section.REFEREES, List.of("referees", "references", "referees available on request"));
     }
 
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\d+])(?:\\+?61[ -]?|0)(?:\\(?0?([2378])\\)?[ -]?(\\d{4})[ -]?(\\d{4})"
-        + "|4(\\d{2})[ -]?(\\d{3})[ -]?(\\d{3}))(?!\\d)");
+    /**
+     * Something written like an Australian phone number: +61 or 61 (in brackets or not, maybe followed by "(0)"), or a
+     * leading 0, then digits with spaces, dashes or brackets; {@link #phone} checks what the digits say.
+     */
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w+])(?:\\(?\\+?61\\)?[ -]?(?:\\(0\\)[ -]?)?|\\(?0)[\\d ()-]{7,14}\\d");
     private static final Pattern LINKEDIN = Pattern.compile("(?:https?://)?(?:[a-z]{2,3}\\.)?linkedin\\.com/in/[A-Za-z0-9_-]+/?");
     private static final Pattern LOCATION = Pattern.compile(
         "\\b([A-Z][a-zA-Z'-]+(?: [A-Z][a-zA-Z'-]+){0,3}),? (NSW|VIC|QLD|WA|SA|TAS|ACT|NT)(?: (\\d{4}))?\\b");
@@ -87,7 +96,7 @@ public class ResumeParser {
     /** The heading a line is, if it is one: short, alone on its line, one of the known names (case and ':' ignored). */
     static Optional<Section> heading(String line) {
         String clean = line.replaceAll("[:\\-–—_=*#•]+$", "").replaceAll("^[\\-–—_=*#•\\s]+", "").strip()
-            .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            .toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("\\s+", " ");
         if (clean.isEmpty() || clean.length() > 40) {
             return Optional.empty();
         }
@@ -133,15 +142,23 @@ public class ResumeParser {
             && !LOCATION.matcher(line).matches();
     }
 
+    /**
+     * The first Australian mobile or landline in E.164: the digits after the country code (61) or the leading 0, and
+     * after an "(0)" written beside +61, must be 9 and start with 4 (mobile) or 2, 3, 7, 8 (area codes).
+     */
     private static String phone(String text) {
         Matcher m = PHONE.matcher(text);
-        if (!m.find()) {
-            return null;
+        while (m.find()) {
+            String digits = m.group().replaceAll("\\D", "");
+            String national = digits.startsWith("61") ? digits.substring(2) : digits;
+            if (national.startsWith("0")) {
+                national = national.substring(1);
+            }
+            if (national.length() == 9 && "23478".indexOf(national.charAt(0)) >= 0) {
+                return "+61" + national;
+            }
         }
-        if (m.group(1) != null) {
-            return "+61" + m.group(1) + m.group(2) + m.group(3);
-        }
-        return "+614" + m.group(4) + m.group(5) + m.group(6);
+        return null;
     }
 
     private static Optional<String> first(Pattern pattern, String text) {

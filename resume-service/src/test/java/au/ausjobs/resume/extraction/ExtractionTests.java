@@ -114,4 +114,30 @@ class ExtractionTests {
         assertThat(resume.positions().get(0).months()).isZero();
         assertThat(resume.experienceMonths()).isEqualTo(6);
     }
+
+    @Test
+    void phonesAreReadHoweverAustraliansWriteThem() {
+        for (String written : new String[] { "0412 345 678", "0412-345-678", "0412345678", "+61 412 345 678", "(+61) 412 345 678",
+                "+61 (0)412 345 678", "04 1234 5678", "61 412 345 678" }) {
+            assertThat(parser.parse("Sam Lee\nMobile: " + written + "\n").contact().phone()).as(written).isEqualTo("+61412345678");
+        }
+        assertThat(parser.parse("Sam Lee\nPhone (02) 9876 5432\n").contact().phone()).isEqualTo("+61298765432");
+        assertThat(parser.parse("Sam Lee\nPhone +61 8 9876 5432\n").contact().phone()).isEqualTo("+61898765432");
+        assertThat(parser.parse("Sam Lee\nABN 51 824 753 556\n").contact().phone()).as("an ABN is no phone").isNull();
+        assertThat(parser.parse("Sam Lee\nStudent number 0512345678\n").contact().phone()).as("05 is no Australian number")
+            .isNull();
+    }
+
+    @Test
+    void headingsWrittenWithAnAmpersandOrInOtherCommonWordingsAreFound() {
+        assertThat(ResumeParser.heading("Licences & Tickets")).contains(Section.CERTIFICATIONS);
+        assertThat(ResumeParser.heading("Certificates & Licences")).contains(Section.CERTIFICATIONS);
+        assertThat(ResumeParser.heading("Education & Qualifications")).contains(Section.EDUCATION);
+        assertThat(ResumeParser.heading("Education & Training")).contains(Section.EDUCATION);
+        assertThat(ResumeParser.heading("Skills & Abilities")).contains(Section.SKILLS);
+        assertThat(ResumeParser.heading("Key Achievements")).contains(Section.AWARDS);
+        assertThat(ResumeParser.heading("Career Profile")).contains(Section.SUMMARY);
+        assertThat(ResumeParser.heading("Professional Background")).contains(Section.EXPERIENCE);
+        assertThat(ResumeParser.heading("Volunteer Work")).contains(Section.VOLUNTEERING);
+    }
 }
