@@ -8,18 +8,17 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
-import org.springframework.stereotype.Component;
 
 import com.mongodb.client.gridfs.model.GridFSFile;
 
-/** Resume files in GridFS (bucket {@code fs} of the service's database): the default store. */
-@Component
-@ConditionalOnProperty(name = "ausjobs.resume.storage.type", havingValue = "gridfs", matchIfMissing = true)
+/**
+ * Resume files in GridFS (bucket {@code fs} of the service's database): the default store. The archive is the same
+ * class on the bucket {@code archive} (see {@link ResumeStorageConfiguration}).
+ */
 class GridFsResumeFileStore implements ResumeFileStore.Backend {
 
     private final GridFsTemplate gridFs;

@@ -1,6 +1,5 @@
 package au.ausjobs.resume.storage;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,28 +7,18 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.data.mongodb.core.convert.MongoConverter;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.gridfs.GridFsTemplate;
-import org.springframework.stereotype.Component;
-
-import com.mongodb.client.gridfs.model.GridFSFile;
-
 /**
- * Where the retention policy moves old resume versions: a GridFS bucket of its own ({@code archive}), every file
- * gzipped. Production may point the bucket at cheaper storage; the service only needs put, read and delete.
+ * Where the retention policy moves old resume versions, every file gzipped. Its own place in the same kind of store as
+ * the files (see {@link ResumeStorageConfiguration}): with GridFS the bucket {@code archive}; with S3 the
+ * {@code archive-bucket} (by default the files' bucket) under {@code archive-prefix} ({@code archive/}), optionally in
+ * a cheaper storage class. The service only needs put, read and delete.
  */
-@Component
 public class ResumeArchive {
 
-    private final GridFsTemplate bucket;
+    private final ResumeFileStore.Backend store;
 
-    ResumeArchive(MongoDatabaseFactory mongo, MongoConverter converter) {
-        this.bucket = new GridFsTemplate(mongo, converter, "archive");
+    ResumeArchive(ResumeFileStore.Backend store) {
+        this.store = store;
     }
 
     public String put(byte[] content, Map<String, String> metadata) {
@@ -40,16 +29,12 @@ public class ResumeArchive {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bucket.store(new ByteArrayInputStream(packed.toByteArray()), metadata.getOrDefault("name", "resume"),
-            "application/gzip", new Document(metadata)).toHexString();
+        return store.put(packed.toByteArray(), "application/gzip", metadata);
     }
 
+    /** The archived bytes as they were put; {@link ResumeFileStore.FileMissingException} if there are none. */
     public byte[] read(String key) {
-        GridFSFile file = ObjectId.isValid(key) ? bucket.findOne(Query.query(Criteria.where("_id").is(new ObjectId(key)))) : null;
-        if (file == null) {
-            throw new ResumeFileStore.FileMissingException(key);
-        }
-        try (GZIPInputStream in = new GZIPInputStream(bucket.getResource(file).getInputStream())) {
+        try (GZIPInputStream in = new GZIPInputStream(store.open(key))) {
             return in.readAllBytes();
         }
         catch (IOException e) {
@@ -57,9 +42,13 @@ public class ResumeArchive {
         }
     }
 
+    /** Deletes an archived file; nothing happens if it is already gone. */
     public void delete(String key) {
-        if (ObjectId.isValid(key)) {
-            bucket.delete(Query.query(Criteria.where("_id").is(new ObjectId(key))));
-        }
+        store.delete(key);
+    }
+
+    @Override
+    public String toString() {
+        return "archive in " + store;
     }
 }
