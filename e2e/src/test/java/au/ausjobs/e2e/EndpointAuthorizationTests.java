@@ -99,6 +99,7 @@ class EndpointAuthorizationTests {
         MATRIX.put("GET /api/v1/resumes/{id}/versions/{number}/skills", Set.of(OWNER_HIDDEN, "admin", "support"));
         MATRIX.put("GET /api/v1/resumes/{id}/versions/{number}/ats-score", Set.of(OWNER_HIDDEN, "admin", "support"));
         MATRIX.put("GET /api/v1/resumes/{id}/versions/{number}/suggestions", Set.of(OWNER_HIDDEN, "admin", "support"));
+        MATRIX.put("POST /api/v1/resumes/{id}/versions/{number}/ai-analysis", Set.of(OWNER_HIDDEN, "admin", "support"));
         MATRIX.put("GET /api/v1/resumes/{id}/versions/{number}/template-recommendations",
             Set.of(OWNER_HIDDEN, "admin", "support"));
         MATRIX.put("GET /api/v1/resumes/compare", Set.of("job_seeker", "admin", "support"));

@@ -86,6 +86,14 @@ class JobJourneyTests {
         assertThat(ats.json().get("jobCompared").asBoolean()).isTrue();
         assertThat(ats.json().get("matchedSkills").toString()).contains("Barista");
         assertThat(ats.json().get("score").asInt()).isBetween(0, 100);
+        Api.Response analysis = Api.postJson(Stack.GATEWAY + "/api/v1/resumes/" + resumeId + "/versions/1/ai-analysis?jobId="
+            + id, "", seeker);
+        assertThat(analysis.status()).as("AI analysis against the live job: " + analysis.body()).isEqualTo(200);
+        assertThat(analysis.json().at("/analyzer/kind").asString()).as("no vendor in the stack: the offline analyzer")
+            .isEqualTo("offline");
+        assertThat(analysis.json().at("/analysis/fitScore").asInt()).isBetween(0, 100);
+        assertThat(analysis.json().at("/analysis/summary").asString()).contains("Barista").doesNotContain("Jane");
+        assertThat(analysis.json().at("/analysis/requirements").isArray()).isTrue();
         Api.Response applied = Api.postJson(Stack.GATEWAY + "/api/v1/applications",
             "{\"jobId\":\"" + id + "\",\"resumeId\":\"" + resumeId + "\",\"coverLetter\":\"I love coffee.\"}", seeker);
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);

@@ -1,11 +1,16 @@
 package au.ausjobs.resume;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
 import au.ausjobs.platform.test.ClamdServer;
@@ -44,4 +49,12 @@ public abstract class ResumeServiceTest {
 
     @Autowired
     protected JsonMapper json;
+
+    /** Uploads the sample two-page resume (PDF) for {@code seeker}; returns the new resume's id. */
+    protected String uploadSampleResume(RequestPostProcessor seeker) throws Exception {
+        String body = mvc.perform(multipart("/api/v1/resumes").file(new MockMultipartFile("file", "jane.pdf", null,
+                SampleFiles.resumePdf(false))).with(seeker))
+            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(body).get("id").asString();
+    }
 }

@@ -12,8 +12,10 @@ public final class Topics {
     public static final String RESUMES = "ausjobs.resumes.v1";
     public static final String BILLING = "ausjobs.billing.v1";
     public static final String NOTIFICATIONS = "ausjobs.notifications.v1";
+    /** Metered use of paid resources (AI tokens) that billing charges for. */
+    public static final String USAGE = "ausjobs.usage.v1";
 
-    public static final List<String> ALL = List.of(USERS, COMPANIES, JOBS, APPLICATIONS, RESUMES, BILLING, NOTIFICATIONS);
+    public static final List<String> ALL = List.of(USERS, COMPANIES, JOBS, APPLICATIONS, RESUMES, BILLING, NOTIFICATIONS, USAGE);
 
     public static final String RETRY_SUFFIX = ".retry";
     public static final String DLT_SUFFIX = ".dlt";

@@ -119,8 +119,35 @@ public class ImprovementAdvisor {
         }
     }
 
-    /** Lines of the experience and projects sections that describe work (not titles, employers or dates). */
+    /**
+     * A line of work description that reads weakly, and a stronger way to write it.
+     *
+     * @param line the line as written (without its bullet)
+     * @param reasons why it is weak: duty wording, passive voice, no measurable result
+     * @param rewrite an active, quantified version (a pattern where a number must come from the writer)
+     * @param serious whether it is passive or duty wording (not only unquantified)
+     */
+    public record WeakBullet(String line, List<String> reasons, String rewrite, boolean serious) {
+    }
+
+    /** The weak work-description lines of a reading's experience and projects sections, in reading order. */
+    public static List<WeakBullet> weakBullets(ResumeReading reading) {
+        ParsedResume parsed = reading.parsed();
+        Map<Section, String> sections = parsed == null || parsed.sections() == null ? Map.of() : parsed.sections();
+        return weakBullets(sections, parsed == null ? List.of() : parsed.positions());
+    }
+
     private static void weakBullets(Map<Section, String> sections, List<Position> positions, List<Suggestion> out) {
+        for (WeakBullet weak : weakBullets(sections, positions)) {
+            out.add(new Suggestion("WEAK_BULLET", weak.serious() ? "medium" : "low",
+                "\"" + weak.line() + "\": " + String.join("; ", weak.reasons()),
+                "Start with an action verb and end with a measurable result: \"" + weak.rewrite() + "\""));
+        }
+    }
+
+    /** Lines of the experience and projects sections that describe work (not titles, employers or dates). */
+    private static List<WeakBullet> weakBullets(Map<Section, String> sections, List<Position> positions) {
+        List<WeakBullet> out = new ArrayList<>();
         for (Section section : List.of(Section.EXPERIENCE, Section.PROJECTS)) {
             for (String raw : sections.getOrDefault(section, "").lines().toList()) {
                 String line = raw.strip();
@@ -149,12 +176,11 @@ public class ImprovementAdvisor {
                 if (!measurable) {
                     reasons.add("no measurable result (number, % or $)");
                 }
-                out.add(new Suggestion("WEAK_BULLET", passive || dutyWording ? "medium" : "low",
-                    "\"" + clean + "\": " + String.join("; ", reasons),
-                    "Start with an action verb and end with a measurable result: \"" + rewrite(clean, dutyWording,
-                        passive, measurable) + "\""));
+                out.add(new WeakBullet(clean, List.copyOf(reasons), rewrite(clean, dutyWording, passive, measurable),
+                    passive || dutyWording));
             }
         }
+        return out;
     }
 
     private static boolean isRoleLine(String line, List<Position> positions) {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -66,10 +67,13 @@ public class Resumes {
     private final ResumeReader reader;
     private final AtsScorer scorer;
     private final SkillTaxonomy taxonomy;
+    private final ApplicationEventPublisher publisher;
 
     Resumes(ResumeRepository resumes, ResumeAccessRepository accessLog, FileInspector inspector, VirusScanner scanner,
             ResumeFileStore files, EventRecorder events, ApplicationGrantRepository grants, ResumeShareRepository shares,
-            DownloadLinks links, ResumeReader reader, AtsScorer scorer, SkillTaxonomy taxonomy, ResumeArchive archive) {
+            DownloadLinks links, ResumeReader reader, AtsScorer scorer, SkillTaxonomy taxonomy, ResumeArchive archive,
+            ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.archive = archive;
         this.reader = reader;
         this.scorer = scorer;
@@ -406,6 +410,8 @@ public class Resumes {
         shares.deleteByResumeId(resume.getId());
         grants.deleteByResumeId(resume.getId());
         reader.forget(resume.getId());
+        // What other features keep about the resume (AI analyses) goes with it.
+        publisher.publishEvent(new ResumeErased(resume.getId()));
         resumes.delete(resume);
     }
 

@@ -3,7 +3,6 @@ package au.ausjobs.resume.ats;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -14,13 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import au.ausjobs.platform.test.KeycloakTokens;
 import au.ausjobs.platform.test.ServiceStub;
 import au.ausjobs.resume.ResumeServiceTest;
-import au.ausjobs.resume.SampleFiles;
 
 /**
  * A seeker checks a resume against a published job (read from job-service through the load balancer): the skills it
@@ -39,10 +36,7 @@ class AtsApiTests extends ResumeServiceTest {
 
     @BeforeEach
     void janeHasAResumeAndThereIsAJob() throws Exception {
-        String body = mvc.perform(multipart("/api/v1/resumes").file(new MockMultipartFile("file", "jane.pdf", null,
-                SampleFiles.resumePdf(false))).with(JANE))
-            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        base = "/api/v1/resumes/" + json.readTree(body).get("id").asString() + "/versions/1";
+        base = "/api/v1/resumes/" + uploadSampleResume(JANE) + "/versions/1";
         JOB_SERVICE.answer("/api/v1/jobs/" + jobId, """
             {"id":"%s","companyId":"company-wattle","companyName":"Wattle Tech","status":"PUBLISHED",
              "title":"Senior Java Developer","description":"<p>Build event-driven services with Kafka on AWS.</p>",
