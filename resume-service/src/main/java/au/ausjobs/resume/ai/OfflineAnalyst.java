@@ -46,8 +46,12 @@ public class OfflineAnalyst {
     static final double MET = 0.36;
     static final double EVIDENCE = 0.28;
     private static final int MAX_REQUIREMENTS = 12;
-    private static final Pattern MEASURE = Pattern.compile("\\d+\\s*%|\\$\\s?\\d|\\b\\d{2,}\\b|\\b\\d+(?:\\.\\d+)?\\s?(?:k|m|million|bn)\\b",
+    /** A result with a number: a percentage, an amount, or a count that is not a year ("6 engineers", "2 million"). */
+    private static final Pattern MEASURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*%|\\$\\s?\\d"
+        + "|\\b(?!(?:19|20)\\d{2}\\b)\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?\\s?(?:k|m|million|billion|bn)?\\s+[a-z]{3,}",
         Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATE_RANGE = Pattern.compile(
+        "(?i)\\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+)?(?:19|20)\\d{2}\\s*(?:-|–|—|to)\\s*");
     private static final Pattern BULLET = Pattern.compile("^[•·▪◦●‣■□➢➤►✓✔*\\-–—]+\\s*");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     private static final Pattern EXECUTIVE = Pattern.compile("(?i)\\b(chief|ceo|cfo|cto|coo|cio|director|vice president|vp|"
@@ -134,8 +138,9 @@ public class OfflineAnalyst {
                 .toList();
             boolean namesAll = !skillsAsked.isEmpty() && resumeSkills.containsAll(skillsAsked);
             boolean met = namesAll || best >= MET;
-            String evidence = bestLine >= 0 && (met || best >= EVIDENCE) ? cap(lines.get(bestLine), 500) : null;
-            if (namesAll && (evidence == null || best < EVIDENCE)) {
+            // Evidence is a line that shows the requirement: none for one that is not met.
+            String evidence = met && bestLine >= 0 && best >= EVIDENCE ? cap(lines.get(bestLine), 500) : null;
+            if (namesAll && evidence == null) {
                 evidence = lineMentioning(lines, skillsAsked.get(0));
             }
             double closeness = namesAll ? 1 : Math.max(0, Math.min(1, (best - 0.15) / 0.35));
@@ -199,24 +204,34 @@ public class OfflineAnalyst {
                 out.add(new Strength(cap("Shows what the job asks: " + r.requirement(), 300), r.evidence()));
             }
         }
+        String shown = out.stream().map(Strength::point).reduce("", String::concat).toLowerCase(Locale.ROOT);
         for (SkillMatch skill : in.skills().stream().limit(3).toList()) {
+            if (shown.contains(skill.skill().name().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
             out.add(new Strength(cap(skill.skill().name() + " (" + skill.skill().category() + ")", 300),
                 lineMentioning(lines, skill.skill().name().toLowerCase(Locale.ROOT), skill.forms())));
         }
-        lines.stream().filter(l -> MEASURE.matcher(l).find()).limit(2)
+        lines.stream().filter(l -> MEASURE.matcher(l).find() && !DATE_RANGE.matcher(l).find() && l.split("\\s+").length >= 6)
+            .limit(2)
             .forEach(l -> out.add(new Strength("A measurable result", cap(l, 500))));
         return out.stream().distinct().limit(8).toList();
     }
 
-    private static List<Gap> gaps(AnalysisInput in, List<Requirement> requirements) {
+    private List<Gap> gaps(AnalysisInput in, List<Requirement> requirements) {
         List<Gap> out = new ArrayList<>();
         List<String> listed = in.job() == null ? List.of() : in.job().skills().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         for (String skill : in.ats().missingSkills()) {
             out.add(new Gap(cap("The job asks for " + skill + " and the resume does not mention it", 300),
                 listed.contains(skill.toLowerCase(Locale.ROOT)) ? "high" : "medium"));
         }
+        Set<String> missing = new LinkedHashSet<>();
+        in.ats().missingSkills().forEach(m -> missing.add(m.toLowerCase(Locale.ROOT)));
         for (Requirement r : requirements) {
-            if (!r.met() && !in.ats().missingSkills().contains(r.requirement())) {
+            List<String> named = taxonomy.find(r.requirement()).stream().map(m -> m.skill().name().toLowerCase(Locale.ROOT)).toList();
+            boolean saidAlready = missing.contains(r.requirement().toLowerCase(Locale.ROOT))
+                || !named.isEmpty() && named.stream().anyMatch(missing::contains);
+            if (!r.met() && !saidAlready) {
                 out.add(new Gap(cap("No line shows: " + r.requirement(), 300), "medium"));
             }
         }
@@ -248,18 +263,19 @@ public class OfflineAnalyst {
     private static String summary(AnalysisInput in, String seniority, Integer fit, List<Requirement> requirements,
             List<Gap> gaps) {
         StringBuilder s = new StringBuilder();
-        String level = seniority.charAt(0) + seniority.substring(1).toLowerCase(Locale.ROOT) + "-level";
+        String level = seniority.toLowerCase(Locale.ROOT);
         Position latest = in.positions().isEmpty() ? null : in.positions().get(0);
         if (latest != null && latest.title() != null) {
-            s.append(level).append(' ').append(latest.title());
+            s.append(latest.title());
             if (latest.employer() != null) {
                 s.append(latest.current() ? " at " : ", most recently at ").append(latest.employer());
             }
+            s.append(", ").append(level).append(" level");
         }
         else {
-            s.append(level).append(" candidate");
+            s.append(Character.toUpperCase(level.charAt(0))).append(level.substring(1)).append("-level candidate");
         }
-        s.append(in.experienceMonths() >= 12 ? " with about " + years(in.experienceMonths()) + " of experience." : ".");
+        s.append(in.experienceMonths() >= 12 ? ", with about " + years(in.experienceMonths()) + " of experience." : ".");
         List<String> top = in.skills().stream().limit(3).map(m -> m.skill().name()).toList();
         if (!top.isEmpty()) {
             s.append(" Most prominent skills: ").append(String.join(", ", top)).append('.');
