@@ -233,6 +233,13 @@ public final class DevStack implements AutoCloseable {
         if ("auth-service".equals(name)) {
             env.put("AUSJOBS_KEYCLOAK_CLIENT_SECRET", secrets.getProperty("keycloak.services.secret"));
         }
+        if ("notification-service".equals(name)) {
+            // Signs one-click unsubscribe links: kept with the stack's data so links in mail already sent keep working.
+            env.put("AUSJOBS_UNSUBSCRIBE_SECRET", secrets.getProperty("notifications.unsubscribe.secret"));
+        }
+        if ("resume-service".equals(name)) {
+            env.put("RESUME_LINK_SECRET", secrets.getProperty("resume.links.secret"));
+        }
         List<String> jvm = new ArrayList<>(List.of("-Xms32m", "-Xmx" + ("gateway".equals(name) ? "224m" : "192m"),
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=48m",
             "-Dspring.output.ansi.enabled=never"));
@@ -331,6 +338,8 @@ public final class DevStack implements AutoCloseable {
             boolean changed = properties.putIfAbsent("keycloak.services.secret", randomSecret()) == null;
             changed |= properties.putIfAbsent("keycloak.admin.password", randomSecret()) == null;
             changed |= properties.putIfAbsent("keycloak.partner.secret", randomSecret()) == null;
+            changed |= properties.putIfAbsent("notifications.unsubscribe.secret", randomSecret()) == null;
+            changed |= properties.putIfAbsent("resume.links.secret", randomKey()) == null;
             if (changed) {
                 try (var writer = Files.newBufferedWriter(file)) {
                     properties.store(writer, "Generated local secrets for the dev stack (never committed)");
@@ -343,6 +352,13 @@ public final class DevStack implements AutoCloseable {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** 32 random bytes, base64: an HMAC key (resume-service's signed download links). */
+    private static String randomKey() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     private static String randomSecret() {

@@ -110,6 +110,17 @@ class EndpointAuthorizationTests {
         MATRIX.put("GET /api/v1/resumes/{id}/shares", Set.of("job_seeker"));
         MATRIX.put("DELETE /api/v1/resumes/{id}/shares/{shareId}", Set.of("job_seeker"));
         MATRIX.put("GET /api/v1/resumes/shared/{token}", Set.of("employer", "employer_admin"));
+        MATRIX.put("GET /api/v1/notifications/preferences", Set.of(SIGNED_IN));
+        MATRIX.put("PUT /api/v1/notifications/preferences", Set.of(SIGNED_IN));
+        MATRIX.put("GET /api/v1/unsubscribe", Set.of(PUBLIC));
+        MATRIX.put("POST /api/v1/unsubscribe", Set.of(PUBLIC));
+        MATRIX.put("GET /api/v1/notifications/templates", Set.of("admin"));
+        MATRIX.put("GET /api/v1/notifications/templates/{kind}/preview", Set.of("admin"));
+        MATRIX.put("GET /api/v1/notifications/messages", Set.of("admin", "support"));
+        MATRIX.put("GET /api/v1/notifications/suppressions", Set.of("admin", "support"));
+        MATRIX.put("POST /api/v1/notifications/messages/{id}/requeue", Set.of("admin"));
+        MATRIX.put("POST /api/v1/notifications/suppressions", Set.of("admin"));
+        MATRIX.put("DELETE /api/v1/notifications/suppressions/{id}", Set.of("admin"));
     }
 
     /** What the walk puts for every path parameter: shaped like our ids (UUIDs), belonging to nobody. */

@@ -67,7 +67,12 @@ class JobJourneyTests {
         assertThat(live.json().has("history")).as("moderation history stays inside").isFalse();
         assertThat(awaitCompanyName(job)).as("named after the company auth-service registered").isEqualTo(wattle.name);
 
-        String seeker = Api.login(RegistrationJourneyTests.registeredSeeker(), PASSWORD);
+        String seekerEmail = RegistrationJourneyTests.registeredSeeker();
+        String seeker = Api.login(seekerEmail, PASSWORD);
+        // The seeker lives where it is daytime now, so alerts to them are not held for quiet hours (21:00-08:00 local).
+        String zone = daytimeZone();
+        assertThat(Api.putJson(Stack.GATEWAY + "/api/v1/notifications/preferences", "{\"timeZone\":\"" + zone + "\"}", seeker)
+            .status()).isEqualTo(200);
         assertThat(Api.putJson(job + "/saved", "", seeker).status()).as("a seeker saves it").isEqualTo(204);
         assertThat(Api.get(Stack.GATEWAY + "/api/v1/jobs/saved", seeker).json().get(0).get("available").asBoolean()).isTrue();
 
@@ -97,6 +102,12 @@ class JobJourneyTests {
         Api.Response applied = Api.postJson(Stack.GATEWAY + "/api/v1/applications",
             "{\"jobId\":\"" + id + "\",\"resumeId\":\"" + resumeId + "\",\"coverLetter\":\"I love coffee.\"}", seeker);
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        Mailbox.Mail confirmation = Mailbox.awaitSubject(seekerEmail, "Application sent: Barista " + marker,
+            Duration.ofSeconds(90));
+        assertThat(confirmation.text()).as("notification-service heard application.submitted").contains("Barista " + marker);
+        assertThat(confirmation.html()).contains("Barista " + marker);
+        assertThat(confirmation.header("List-Unsubscribe")).as("a confirmation is transactional: nothing to unsubscribe")
+            .isNull();
         assertThat(applied.json().get("resumeVersion").asInt()).as("job-service checked the resume with resume-service")
             .isEqualTo(1);
         Api.Response notMine = Api.postJson(Stack.GATEWAY + "/api/v1/applications", "{\"jobId\":\"" + id
@@ -116,6 +127,23 @@ class JobJourneyTests {
             wattle.token).status()).isEqualTo(200);
         assertThat(Api.get(application, seeker).json().get("status").asString()).as("the applicant sees where they stand")
             .isEqualTo("INTERVIEW");
+        Mailbox.Mail update = Mailbox.awaitSubject(seekerEmail, "Update on your application for Barista " + marker,
+            Duration.ofSeconds(90));
+        assertThat(update.text()).containsIgnoringCase("interview");
+        assertThat(update.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<(https?://[^>]+)>")
+            .matcher(update.header("List-Unsubscribe"));
+        assertThat(link.find()).as(update.header("List-Unsubscribe")).isTrue();
+        assertThat(link.group(1)).startsWith(Stack.GATEWAY + "/api/v1/unsubscribe?token=");
+        Api.Response oneClick = Api.postForm(link.group(1), java.util.Map.of("List-Unsubscribe", "One-Click"));
+        assertThat(oneClick.status()).as("RFC 8058 one-click, no sign-in: " + oneClick.body()).isEqualTo(200);
+        JsonNode updates = Api.get(Stack.GATEWAY + "/api/v1/notifications/preferences", seeker).json().get("categories")
+            .valueStream().filter(c -> c.get("category").asString().equals("application-updates")).findFirst().orElseThrow();
+        assertThat(updates.get("email").asBoolean()).as("status updates by mail are off").isFalse();
+        assertThat(Api.postJson(application + "/status", "{\"status\":\"OFFER\"}", wattle.token).status()).isEqualTo(200);
+        assertThat(awaitSkippedUpdate(Staff.newAdmin().accessToken(), Api.claim(seeker, "sub")))
+            .as("the next update is not mailed: opted out").isTrue();
+        assertThat(Mailbox.read(seekerEmail)).filteredOn(m -> m.subject().startsWith("Update on your application")).hasSize(1);
 
         assertThat(Api.postJson(job + "/close", "{}", banksia.token).status()).as("another company's job").isEqualTo(403);
         assertThat(Api.postJson(job + "/close", "{}", wattle.token).json().get("status").asString()).isEqualTo("CLOSED");
@@ -125,6 +153,30 @@ class JobJourneyTests {
             .as("the seeker's saved job shows it is gone").isFalse();
 
         assertThat(typesOnTheJobsTopic(id, 2)).containsExactly("au.ausjobs.job.published.v1", "au.ausjobs.job.closed.v1");
+    }
+
+    /** A time zone where it is between 10:00 and 18:00 now (an Australian one if any). */
+    static String daytimeZone() {
+        Instant now = Instant.now();
+        return java.time.ZoneId.getAvailableZoneIds().stream().sorted(java.util.Comparator
+                .comparing((String z) -> !z.startsWith("Australia/")).thenComparing(z -> z))
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+            .filter(z -> { int hour = now.atZone(java.time.ZoneId.of(z)).getHour(); return hour >= 10 && hour < 18; })
+            .findFirst().orElseThrow();
+    }
+
+    /** Whether notification-service skipped a status-update mail to the seeker (admin's view of the queue), within 60 s. */
+    static boolean awaitSkippedUpdate(String adminToken, String seekerId) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode skipped = Api.get(Stack.GATEWAY + "/api/v1/notifications/messages?status=SKIPPED&limit=500", adminToken).json();
+            if (skipped.valueStream().anyMatch(m -> seekerId.equals(m.get("recipientId").asString())
+                    && "application-status".equals(m.get("kind").asString()))) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
     }
 
     /** An employer admin who has just registered their company, signed in. */

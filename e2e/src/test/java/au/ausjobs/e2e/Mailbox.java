@@ -16,7 +16,14 @@ import jakarta.mail.internet.MimeMultipart;
 /** Reads a recipient's mail from the stack's IMAP server, as a developer's mail client would. */
 final class Mailbox {
 
-    record Mail(String subject, String from, String text, String html) {
+    /** A delivered mail: its subject, sender, both parts and the headers a mail client acts on (List-Unsubscribe ...). */
+    record Mail(String subject, String from, String text, String html, java.util.Map<String, String> headers) {
+
+        /** A header's value, or null. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(java.util.Map.Entry::getValue)
+                .findFirst().orElse(null);
+        }
     }
 
     private Mailbox() {
@@ -37,8 +44,13 @@ final class Mailbox {
                 Folder inbox = store.getFolder("INBOX");
                 inbox.open(Folder.READ_ONLY);
                 for (Message message : inbox.getMessages()) {
+                    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+                    for (var names = message.getAllHeaders(); names.hasMoreElements();) {
+                        jakarta.mail.Header h = names.nextElement();
+                        headers.putIfAbsent(h.getName(), h.getValue());
+                    }
                     mails.add(new Mail(message.getSubject(), String.valueOf(message.getFrom()[0]), part(message, "text/plain"),
-                        part(message, "text/html")));
+                        part(message, "text/html"), headers));
                 }
                 inbox.close(false);
             }

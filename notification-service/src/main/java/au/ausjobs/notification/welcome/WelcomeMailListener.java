@@ -1,35 +1,37 @@
 package au.ausjobs.notification.welcome;
 
+import java.util.Map;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import au.ausjobs.events.Topics;
 import au.ausjobs.events.user.UserRegistered;
+import au.ausjobs.notification.queue.Outbox;
+import au.ausjobs.notification.recipient.Recipient;
 import au.ausjobs.platform.events.DeadLetterParking;
 import au.ausjobs.platform.events.IncomingEvent;
 import au.ausjobs.platform.events.ProcessedEvents;
 import au.ausjobs.platform.events.RetriedWithDeadLetter;
 
 /**
- * Sends the welcome mail when an account is registered: once per event, however often Kafka delivers it.
- * A failure (e.g. SMTP down) is retried on the retry topic with growing waits, then parked on the dead-letter topic.
+ * Queues the welcome mail (template welcome, transactional) when an account is registered: once per event, however
+ * often Kafka delivers it (processed_events, and the queue's unique dedupe key). The address comes from the event
+ * itself, so the welcome does not wait for the recipients directory. Sending, and its retries, are the queue's job.
  */
 @Component
 class WelcomeMailListener extends DeadLetterParking {
 
-    private static final Logger log = LoggerFactory.getLogger(WelcomeMailListener.class);
     private static final String REGISTERED = "au.ausjobs.user.registered.v1";
 
-    private final WelcomeMail welcomeMail;
+    private final Outbox outbox;
     private final ProcessedEvents processed;
     private final JsonMapper jsonMapper;
 
-    WelcomeMailListener(WelcomeMail welcomeMail, ProcessedEvents processed, JsonMapper jsonMapper) {
-        this.welcomeMail = welcomeMail;
+    WelcomeMailListener(Outbox outbox, ProcessedEvents processed, JsonMapper jsonMapper) {
+        this.outbox = outbox;
         this.processed = processed;
         this.jsonMapper = jsonMapper;
     }
@@ -42,9 +44,9 @@ class WelcomeMailListener extends DeadLetterParking {
             return;
         }
         UserRegistered user = event.data(jsonMapper, UserRegistered.class);
-        boolean sent = processed.handleOnce("welcome-mail", event, () -> welcomeMail.send(user, event.id()));
-        if (sent) {
-            log.info("Sent welcome mail for account {} (event {})", user.userId(), event.id());
-        }
+        Recipient recipient = new Recipient(user.userId(), user.email(), user.firstName(), user.accountType(), user.companyId(),
+            user.locale(), null, Map.of(), user.registeredAt());
+        processed.handleOnce("welcome-mail", event, () -> outbox.enqueue(event.id(), "welcome", recipient,
+            Map.of("employer", Recipient.EMPLOYER.equals(user.accountType()))));
     }
 }

@@ -2,138 +2,83 @@ package au.ausjobs.notification.welcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.CloudEventSerializer;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 import au.ausjobs.events.Topics;
 import au.ausjobs.events.user.UserRegistered;
-import au.ausjobs.platform.test.KafkaBroker;
-import au.ausjobs.platform.test.MailServer;
-import au.ausjobs.platform.test.MongoWireServer;
+import au.ausjobs.notification.NotificationServiceTest;
+import au.ausjobs.notification.queue.MessageStatus;
+import au.ausjobs.notification.queue.OutboundMessage;
 
 /** user.registered on the real broker leads to one welcome mail on the real SMTP server, even when delivered twice. */
-@SpringBootTest
-class WelcomeMailTests {
-
-    static KafkaProducer<String, CloudEvent> producer;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.shared().uri("notification-welcome"));
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MailServer.shared().smtpPort());
-    }
-
-    @BeforeAll
-    static void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class));
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
-
-    @Autowired
-    JsonMapper jsonMapper;
+class WelcomeMailTests extends NotificationServiceTest {
 
     @Test
     void sendsOneWelcomeMailWithTextAndHtmlPartsEvenWhenTheEventArrivesTwice() throws Exception {
-        String email = "kylie." + UUID.randomUUID().toString().substring(0, 8) + "@example.com.au";
+        String email = address("kylie");
         UserRegistered registered = new UserRegistered(UUID.randomUUID().toString(), email, "Kylie <b>", "JOB_SEEKER",
             List.of("job_seeker"), "en-AU", Instant.now(), null);
-        CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-            .withSource(URI.create("/auth-service")).withType("au.ausjobs.user.registered.v1")
-            .withSubject(registered.userId()).withTime(OffsetDateTime.now()).withDataContentType("application/json")
-            .withData(jsonMapper.writeValueAsBytes(registered)).build();
-        producer.send(new ProducerRecord<>(Topics.USERS, registered.userId(), event)).get();
-        producer.send(new ProducerRecord<>(Topics.USERS, registered.userId(), event)).get();
+        CloudEvent event = event("au.ausjobs.user.registered.v1", "/auth-service", registered.userId(), registered);
+        publish(Topics.USERS, registered.userId(), event);
+        publish(Topics.USERS, registered.userId(), event);
 
-        MimeMessage mail = awaitMailTo(email, Duration.ofSeconds(60));
+        MimeMessage mail = awaitMail(email);
         assertThat(mail.getSubject()).isEqualTo("Welcome to AusJobs, Kylie <b>");
         String text = part(mail, "text/plain");
         String html = part(mail, "text/html");
-        assertThat(text).contains("G'day Kylie <b>").contains("job seeker account");
-        assertThat(html).contains("Kylie &lt;b&gt;").doesNotContain("<b>");
+        assertThat(text).contains("G'day Kylie <b>").contains("job seeker account")
+            .contains("Start here (https://app.ausjobs.test)");
+        assertThat(html).contains("Kylie &lt;b&gt;").doesNotContain("<b>").contains("href=\"https://app.ausjobs.test\"");
+        assertThat(mailHeader(mail, "X-AusJobs-Event-Id")).isEqualTo(event.getId());
+        assertThat(mailHeader(mail, "X-AusJobs-Template")).isEqualTo("welcome/en-AU/v2");
+        // Transactional: nothing to unsubscribe from.
+        assertThat(mailHeader(mail, "List-Unsubscribe")).isNull();
 
-        // A second delivery of the same event must not send a second mail: wait past a relay/consume cycle.
+        // A second delivery of the same event must not send a second mail: wait past a consume and dispatch cycle.
         Thread.sleep(3000);
         assertThat(mailsTo(email)).hasSize(1);
+        List<OutboundMessage> stored = messages(registered.userId(), "welcome");
+        assertThat(stored).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(MessageStatus.SENT);
+            assertThat(m.templateVersion()).isEqualTo("welcome/en-AU/v2");
+            assertThat(m.dedupeKey()).isEqualTo(event.getId() + ":welcome:" + registered.userId());
+            assertThat(mailHeader(mail, "X-AusJobs-Message-Id")).isEqualTo(m.id());
+            assertThat(mail.getMessageID()).isEqualTo("<" + m.id() + "@ausjobs.au>");
+        });
     }
 
     @Test
     void anEmployerIsWelcomedAsAnEmployerNotAsAJobSeeker() throws Exception {
-        String email = "rae." + UUID.randomUUID().toString().substring(0, 8) + "@example.com.au";
+        String email = address("rae");
         UserRegistered registered = new UserRegistered(UUID.randomUUID().toString(), email, "Rae", "EMPLOYER",
             List.of("employer"), "en-AU", Instant.now(), UUID.randomUUID().toString());
-        CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-            .withSource(URI.create("/auth-service")).withType("au.ausjobs.user.registered.v1")
-            .withSubject(registered.userId()).withTime(OffsetDateTime.now()).withDataContentType("application/json")
-            .withData(jsonMapper.writeValueAsBytes(registered)).build();
-        producer.send(new ProducerRecord<>(Topics.USERS, registered.userId(), event)).get();
+        publish(Topics.USERS, registered.userId(),
+            event("au.ausjobs.user.registered.v1", "/auth-service", registered.userId(), registered));
 
-        MimeMessage mail = awaitMailTo(email, Duration.ofSeconds(60));
+        MimeMessage mail = awaitMail(email);
         assertThat(part(mail, "text/plain")).contains("employer account").contains("post jobs")
             .doesNotContain("job seeker");
         assertThat(part(mail, "text/html")).contains("employer account").doesNotContain("job seeker");
     }
 
-    /** The first body part of the given type, searched through nested multiparts. */
-    static String part(jakarta.mail.Part part, String mimeType) throws Exception {
-        if (part.isMimeType(mimeType)) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof MimeMultipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String found = part(multipart.getBodyPart(i), mimeType);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
+    @Test
+    void aLocaleWithoutTemplatesGetsTheAustralianEnglishWelcome() throws Exception {
+        String email = address("amelie");
+        UserRegistered registered = new UserRegistered(UUID.randomUUID().toString(), email, "Amélie", "JOB_SEEKER",
+            List.of("job_seeker"), "fr-FR", Instant.now(), null);
+        publish(Topics.USERS, registered.userId(),
+            event("au.ausjobs.user.registered.v1", "/auth-service", registered.userId(), registered));
 
-    private static MimeMessage awaitMailTo(String email, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            List<MimeMessage> mails = mailsTo(email);
-            if (!mails.isEmpty()) {
-                return mails.get(0);
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no mail to " + email + " within " + timeout);
-    }
-
-    private static List<MimeMessage> mailsTo(String email) {
-        return List.of(MailServer.shared().greenMail().getReceivedMessagesForDomain(email));
+        MimeMessage mail = awaitMail(email);
+        assertThat(mail.getSubject()).isEqualTo("Welcome to AusJobs, Amélie");
+        assertThat(part(mail, "text/plain")).contains("G'day Amélie");
+        assertThat(mailHeader(mail, "X-AusJobs-Template")).isEqualTo("welcome/en-AU/v2");
+        assertThat(part(mail, "text/html")).contains("lang=\"en-AU\"");
     }
 }

@@ -1,0 +1,60 @@
+package au.ausjobs.notification.queue;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a stored message into a MIME mail and hands it to the SMTP server: text and HTML alternatives, a Message-ID
+ * that stays the same across retries, X-AusJobs-Event-Id / X-AusJobs-Message-Id / X-AusJobs-Template for support, and
+ * for alerts and marketing List-Unsubscribe with List-Unsubscribe-Post (RFC 2369, RFC 8058 one-click).
+ */
+@Component
+class MailTransport {
+
+    private final JavaMailSender mailSender;
+    private final String from;
+    private final String messageIdDomain;
+
+    MailTransport(JavaMailSender mailSender, @Value("${ausjobs.mail.from:AusJobs <no-reply@ausjobs.au>}") String from,
+            @Value("${ausjobs.mail.message-id-domain:ausjobs.au}") String messageIdDomain) {
+        this.mailSender = mailSender;
+        this.from = from;
+        this.messageIdDomain = messageIdDomain;
+    }
+
+    static String messageId(String id, String domain) {
+        return "<" + id + "@" + domain + ">";
+    }
+
+    void send(OutboundMessage message) {
+        MimeMessage mime = mailSender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+                StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(message.to());
+            helper.setSubject(message.subject());
+            helper.setText(message.text(), message.html());
+            // JavaMailSenderImpl keeps an explicit Message-ID, so a retried mail has the same one.
+            mime.setHeader("Message-ID", messageId(message.id(), messageIdDomain));
+            mime.setHeader("X-AusJobs-Event-Id", message.eventId());
+            mime.setHeader("X-AusJobs-Message-Id", message.id());
+            mime.setHeader("X-AusJobs-Template", message.templateVersion());
+            mime.setHeader("Auto-Submitted", "auto-generated");
+            if (message.unsubscribeUrl() != null) {
+                mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
+                mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+        }
+        catch (MessagingException e) {
+            throw new IllegalStateException("could not build message " + message.id(), e);
+        }
+        mailSender.send(mime);
+    }
+}

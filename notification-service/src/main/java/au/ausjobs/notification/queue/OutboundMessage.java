@@ -1,0 +1,36 @@
+package au.ausjobs.notification.queue;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One mail to one person, stored before it is sent (collection outbound_messages). The dedupe key (event id, kind,
+ * recipient) is unique, so an event delivered twice queues one message. The content is rendered when it is queued and
+ * kept, with the template version it came from, so a retry or a requeue sends exactly the same mail.
+ *
+ * @param dedupeKey eventId:kind:recipientId
+ * @param category the preference category (see Category)
+ * @param transactional whether opt-outs, complaints, quiet hours and the rate cap are ignored
+ * @param templateVersion e.g. welcome/en-AU/v2
+ * @param unsubscribeUrl the one-click URL of List-Unsubscribe (null for transactional mail)
+ * @param attempts send attempts made so far
+ * @param dueAt when it may be sent next
+ * @param claimedBy the dispatcher instance holding it while SENDING
+ * @param claimedUntil when that claim lapses
+ * @param lastError the kind of the last failure (no addresses or content)
+ * @param note why it was skipped or scheduled
+ */
+@Document("outbound_messages")
+@CompoundIndexes({ @CompoundIndex(name = "due", def = "{'status': 1, 'dueAt': 1}"),
+    @CompoundIndex(name = "recipient_sent", def = "{'recipientId': 1, 'status': 1, 'sentAt': 1}") })
+public record OutboundMessage(@Id String id, @Indexed(unique = true) String dedupeKey, String eventId, String kind,
+        String category, boolean transactional, String templateVersion, String locale, String recipientId, String to,
+        String subject, String html, String text, String unsubscribeUrl, MessageStatus status, int attempts,
+        Instant dueAt, Instant createdAt, Instant sentAt, String claimedBy, Instant claimedUntil, String lastError,
+        String note) {
+}

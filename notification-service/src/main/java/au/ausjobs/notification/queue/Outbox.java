@@ -1,0 +1,145 @@
+package au.ausjobs.notification.queue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import au.ausjobs.notification.MailLinks;
+import au.ausjobs.notification.preference.Category;
+import au.ausjobs.notification.preference.UnsubscribeTokens;
+import au.ausjobs.notification.recipient.Recipient;
+import au.ausjobs.notification.template.MailTemplates;
+import au.ausjobs.notification.template.RenderedMail;
+
+/**
+ * The outbound queue's front door: renders a message for one recipient and stores it before anything is sent, once per
+ * (event, kind, recipient). The {@link Dispatcher} sends what is due.
+ */
+@Service
+public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final MongoTemplate mongo;
+    private final MailTemplates templates;
+    private final UnsubscribeTokens tokens;
+    private final MailLinks links;
+    private final DeliveryPolicy policy;
+    private final QueueMetrics metrics;
+    private final Clock clock;
+
+    Outbox(MongoTemplate mongo, MailTemplates templates, UnsubscribeTokens tokens, MailLinks links, DeliveryPolicy policy,
+            QueueMetrics metrics, Clock clock) {
+        this.mongo = mongo;
+        this.templates = templates;
+        this.tokens = tokens;
+        this.links = links;
+        this.policy = policy;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues a mail of {@code kind} to {@code recipient} because of event {@code eventId}. Returns the stored message, or
+     * empty if this event already queued this kind for this recipient.
+     */
+    public Optional<OutboundMessage> enqueue(String eventId, String kind, Recipient recipient, Map<String, Object> variables) {
+        String dedupeKey = eventId + ":" + kind + ":" + recipient.id();
+        if (mongo.exists(new Query(Criteria.where("dedupeKey").is(dedupeKey)), OutboundMessage.class)) {
+            return Optional.empty();
+        }
+        MailTemplates.Kind entry = templates.kind(kind).orElseThrow(() -> new IllegalArgumentException("unknown kind " + kind));
+        Category category = entry.category();
+        Map<String, Object> model = new HashMap<>(variables);
+        model.put("firstName", recipient.firstName());
+        model.put("appUrl", links.app());
+        String unsubscribeUrl = null;
+        if (!category.transactional()) {
+            unsubscribeUrl = links.unsubscribe(tokens.issue(recipient.id(), category));
+            model.put("unsubscribeUrl", unsubscribeUrl);
+            model.put("preferencesUrl", links.preferences());
+        }
+        RenderedMail mail = templates.render(kind, recipient.locale(), model);
+        Instant now = clock.instant();
+        OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), dedupeKey, eventId, kind, category.key(),
+            category.transactional(), mail.templateVersion(), mail.locale(), recipient.id(), recipient.email(), mail.subject(),
+            mail.html(), mail.text(), unsubscribeUrl, MessageStatus.QUEUED, 0, now, now, null, null, null, null, null);
+        DeliveryPolicy.Decision decision = policy.decide(message, now);
+        if (decision instanceof DeliveryPolicy.Skip skip) {
+            message = with(message, MessageStatus.SKIPPED, now, skip.reason());
+        }
+        else if (decision instanceof DeliveryPolicy.Defer defer) {
+            message = with(message, MessageStatus.SCHEDULED, defer.until(), defer.reason());
+        }
+        try {
+            mongo.insert(message);
+        }
+        catch (DuplicateKeyException e) {
+            return Optional.empty();
+        }
+        if (message.status() == MessageStatus.SKIPPED) {
+            metrics.count(kind, "skipped");
+        }
+        log.info("Queued message {} ({}, {}) for recipient {}: {}", message.id(), message.templateVersion(), message.category(),
+            recipient.id(), message.status());
+        return Optional.of(message);
+    }
+
+    private static OutboundMessage with(OutboundMessage m, MessageStatus status, Instant dueAt, String note) {
+        return new OutboundMessage(m.id(), m.dedupeKey(), m.eventId(), m.kind(), m.category(), m.transactional(),
+            m.templateVersion(), m.locale(), m.recipientId(), m.to(), m.subject(), m.html(), m.text(), m.unsubscribeUrl(),
+            status, m.attempts(), dueAt, m.createdAt(), m.sentAt(), null, null, m.lastError(), note);
+    }
+
+    public Optional<OutboundMessage> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, OutboundMessage.class));
+    }
+
+    public List<OutboundMessage> byStatus(MessageStatus status, int limit) {
+        Query query = new Query(status == null ? new Criteria() : Criteria.where("status").is(status))
+            .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit);
+        return mongo.find(query, OutboundMessage.class);
+    }
+
+    public List<OutboundMessage> forRecipient(String recipientId) {
+        return mongo.find(new Query(Criteria.where("recipientId").is(recipientId)).with(Sort.by("createdAt")),
+            OutboundMessage.class);
+    }
+
+    /** Puts a DEAD message back in the queue with a fresh set of attempts; empty if it is not DEAD. */
+    public Optional<OutboundMessage> requeue(String id) {
+        Instant now = clock.instant();
+        return Optional.ofNullable(mongo.findAndModify(
+            new Query(Criteria.where("_id").is(id).and("status").is(MessageStatus.DEAD)),
+            new Update().set("status", MessageStatus.QUEUED).set("attempts", 0).set("dueAt", now).set("note", "requeued"),
+            FindAndModifyOptions.options().returnNew(true), OutboundMessage.class));
+    }
+
+    /**
+     * user.deleted: what was not sent is cancelled, and every message of the person loses its address and content (the
+     * record that a message of some kind existed stays, without personal data).
+     */
+    public long erase(String recipientId) {
+        mongo.updateMulti(new Query(Criteria.where("recipientId").is(recipientId).and("status")
+                .in(MessageStatus.QUEUED, MessageStatus.SCHEDULED, MessageStatus.DEAD)),
+            new Update().set("status", MessageStatus.CANCELLED).set("note", "recipient-erased"), OutboundMessage.class);
+        return mongo.updateMulti(new Query(Criteria.where("recipientId").is(recipientId)),
+            new Update().unset("to").unset("subject").unset("html").unset("text").unset("unsubscribeUrl"),
+            OutboundMessage.class).getModifiedCount();
+    }
+}

@@ -1,0 +1,27 @@
+package au.ausjobs.notification.queue;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counter ausjobs.notifications.messages{template, outcome}: outcome sent, failed (an attempt failed and will be
+ * retried), dead (the last attempt failed), skipped (opted out or suppressed). Prometheus:
+ * ausjobs_notifications_messages_total.
+ */
+@Component
+public class QueueMetrics {
+
+    public static final String NAME = "ausjobs.notifications.messages";
+
+    private final MeterRegistry registry;
+
+    QueueMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void count(String template, String outcome) {
+        Counter.builder(NAME).description("Outbound messages by template and outcome").tag("template", template)
+            .tag("outcome", outcome).register(registry).increment();
+    }
+}

@@ -1,0 +1,101 @@
+package au.ausjobs.notification.recipient;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import au.ausjobs.events.user.UserRegistered;
+import au.ausjobs.notification.NotificationProperties;
+import au.ausjobs.notification.preference.Category;
+import au.ausjobs.notification.preference.Channel;
+
+/** Who we write to: kept from user events; the employers of a company are the recipients with its companyId. */
+@Service
+public class RecipientDirectory {
+
+    private final MongoTemplate mongo;
+    private final ZoneId defaultZone;
+
+    RecipientDirectory(MongoTemplate mongo, NotificationProperties properties) {
+        this.mongo = mongo;
+        this.defaultZone = properties.defaultTimeZone();
+    }
+
+    public ZoneId defaultZone() {
+        return defaultZone;
+    }
+
+    /** Records (or refreshes) the contact details of a new account; keeps any choices already made. */
+    public void registered(UserRegistered user) {
+        Update update = new Update().set("email", user.email()).set("firstName", user.firstName())
+            .set("accountType", user.accountType()).set("companyId", user.companyId())
+            .set("locale", user.locale()).set("registeredAt", user.registeredAt())
+            .setOnInsert("timeZone", defaultZone.getId());
+        mongo.upsert(byId(user.userId()), update, Recipient.class);
+    }
+
+    /** Forgets the person entirely (user.deleted). */
+    public void erase(String userId) {
+        mongo.remove(byId(userId), Recipient.class);
+    }
+
+    public Optional<Recipient> find(String userId) {
+        return Optional.ofNullable(mongo.findById(userId, Recipient.class));
+    }
+
+    /** The employers (recruiters and employer admins) of a company we know of. */
+    public List<Recipient> employersOf(String companyId) {
+        if (companyId == null) {
+            return List.of();
+        }
+        return mongo.find(new Query(Criteria.where("companyId").is(companyId)), Recipient.class).stream()
+            .filter(Recipient::reachable).toList();
+    }
+
+    /** Applies the person's choices (only those given) and time zone (if given); returns the result. */
+    public Recipient choose(String userId, Map<Category, Map<Channel, Boolean>> choices, ZoneId timeZone) {
+        Update update = new Update();
+        boolean any = false;
+        for (var category : choices.entrySet()) {
+            for (var channel : category.getValue().entrySet()) {
+                update.set("choices." + category.getKey().key() + "." + channel.getKey().key(), channel.getValue());
+                any = true;
+            }
+        }
+        if (timeZone != null) {
+            update.set("timeZone", timeZone.getId());
+            any = true;
+        }
+        else {
+            update.setOnInsert("timeZone", defaultZone.getId());
+        }
+        if (!any) {
+            return find(userId).orElseGet(() -> blank(userId));
+        }
+        return mongo.findAndModify(byId(userId), update, FindAndModifyOptions.options().upsert(true).returnNew(true),
+            Recipient.class);
+    }
+
+    /** Turns one category off on one channel (the one-click unsubscribe). */
+    public void optOut(String userId, Category category, Channel channel) {
+        mongo.upsert(byId(userId), new Update().set("choices." + category.key() + "." + channel.key(), false)
+            .setOnInsert("timeZone", defaultZone.getId()), Recipient.class);
+    }
+
+    /** Someone we have nothing stored for: every default. */
+    public Recipient blank(String userId) {
+        return new Recipient(userId, null, null, null, null, null, defaultZone.getId(), Map.of(), null);
+    }
+
+    private static Query byId(String id) {
+        return new Query(Criteria.where("_id").is(id));
+    }
+}
