@@ -40,7 +40,9 @@ class JobJourneyTests {
         Employer wattle = Employer.register("Wattle Cafe");
         Employer banksia = Employer.register("Banksia Bakery");
 
-        String marker = "Flatwhite" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        // A word no other job has: letters only (a UUID's a-f letters were sometimes fewer than six, failing the run).
+        String marker = "Flatwhite" + java.util.concurrent.ThreadLocalRandom.current().ints(8, 'a', 'z' + 1)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
         Api.Response drafted = Api.postJson(Stack.GATEWAY + "/api/v1/jobs", job("Barista " + marker), wattle.token);
         assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
         String id = drafted.json().get("id").asString();
