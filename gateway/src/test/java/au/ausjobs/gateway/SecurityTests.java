@@ -93,6 +93,13 @@ class SecurityTests extends GatewayTestSupport {
         client.post().uri("/api/v1/auth/password-resets").bodyValue("{}").exchange().expectStatus().isOk();
         client.post().uri("/api/v1/webhooks/stripe/events").bodyValue("{}").exchange().expectStatus().isOk();
         client.get().uri("/api/v1/unsubscribe/token-123").exchange().expectStatus().isOk();
+        client.post().uri("/api/v1/notifications/sms/status").bodyValue("MessageSid=SM1").exchange().expectStatus().isOk();
+        client.get().uri("/api/v1/notifications/t/c/signed-token").exchange().expectStatus().isOk();
+        client.get().uri("/api/v1/notifications/t/o/signed-token.gif").exchange().expectStatus().isOk();
+        // the rest of notification-service needs a token
+        client.get().uri("/api/v1/notifications/preferences").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/v1/notifications/sms/status").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/v1/notifications/t/c/a/b").exchange().expectStatus().isUnauthorized();
         // only those exact sign-up paths are open
         client.get().uri("/api/v1/auth/registrations").exchange().expectStatus().isUnauthorized();
         client.post().uri("/api/v1/auth/sessions").bodyValue("{}").exchange().expectStatus().isUnauthorized();

@@ -54,14 +54,18 @@ public class SecurityConfig {
 
     /**
      * Reading the job board needs no account; nor does a signed resume download link, which carries its own proof
-     * (resume-service checks its signature and its 5-minute expiry).
+     * (resume-service checks its signature and its 5-minute expiry); nor do a mail's tracked links and open pixel,
+     * followed from a mail client (notification-service checks their signed tokens).
      */
     static final String[] PUBLIC_GET_PATHS = { "/api/v1/jobs/**", "/api/v1/search/**", "/api/v1/companies/**",
-        "/api/v1/resumes/files/*" };
+        "/api/v1/resumes/files/*", "/api/v1/notifications/t/c/*", "/api/v1/notifications/t/o/*" };
 
-    /** Signing up and asking for a password reset happen before there is a token. */
+    /**
+     * Signing up and asking for a password reset happen before there is a token; Twilio's delivery callbacks carry
+     * Twilio's signature instead (notification-service checks it).
+     */
     static final String[] PUBLIC_POST_PATHS = { "/api/v1/auth/registrations", "/api/v1/auth/registrations/employers",
-        "/api/v1/auth/password-resets" };
+        "/api/v1/auth/password-resets", "/api/v1/notifications/sms/status" };
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
