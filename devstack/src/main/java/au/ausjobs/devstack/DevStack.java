@@ -236,6 +236,7 @@ public final class DevStack implements AutoCloseable {
         if ("notification-service".equals(name)) {
             // Signs one-click unsubscribe links: kept with the stack's data so links in mail already sent keep working.
             env.put("AUSJOBS_UNSUBSCRIBE_SECRET", secrets.getProperty("notifications.unsubscribe.secret"));
+            env.put("AUSJOBS_TRACKING_SECRET", secrets.getProperty("notifications.tracking.secret"));
         }
         if ("resume-service".equals(name)) {
             env.put("RESUME_LINK_SECRET", secrets.getProperty("resume.links.secret"));
@@ -339,6 +340,7 @@ public final class DevStack implements AutoCloseable {
             changed |= properties.putIfAbsent("keycloak.admin.password", randomSecret()) == null;
             changed |= properties.putIfAbsent("keycloak.partner.secret", randomSecret()) == null;
             changed |= properties.putIfAbsent("notifications.unsubscribe.secret", randomSecret()) == null;
+            changed |= properties.putIfAbsent("notifications.tracking.secret", randomSecret()) == null;
             changed |= properties.putIfAbsent("resume.links.secret", randomKey()) == null;
             if (changed) {
                 try (var writer = Files.newBufferedWriter(file)) {

@@ -31,6 +31,11 @@ class EndpointAuthorizationTests {
     static final String OWNER = "owner";
     /** Signed-in users, but someone else's resource does not even show: 404 (its existence is private too). */
     static final String OWNER_HIDDEN = "owner-hidden";
+    /**
+     * Open at the gateway, but the caller proves itself with a signature in the request (a partner's webhook): the walk's
+     * unsigned call passes the gateway and is refused by the service with 403.
+     */
+    static final String SIGNED_BY_PARTNER = "signed-by-partner";
 
     /** method + path (as in the OpenAPI document) -> who may call it: public, signed-in, or the realm roles. */
     static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
@@ -121,6 +126,10 @@ class EndpointAuthorizationTests {
         MATRIX.put("POST /api/v1/notifications/messages/{id}/requeue", Set.of("admin"));
         MATRIX.put("POST /api/v1/notifications/suppressions", Set.of("admin"));
         MATRIX.put("DELETE /api/v1/notifications/suppressions/{id}", Set.of("admin"));
+        MATRIX.put("GET /api/v1/notifications/t/c/{token}", Set.of(PUBLIC));
+        MATRIX.put("GET /api/v1/notifications/t/o/{token}.gif", Set.of(PUBLIC));
+        MATRIX.put("GET /api/v1/notifications/analytics", Set.of("admin", "support"));
+        MATRIX.put("POST /api/v1/notifications/sms/status", Set.of(SIGNED_BY_PARTNER));
     }
 
     /** What the walk puts for every path parameter: shaped like our ids (UUIDs), belonging to nobody. */
@@ -162,6 +171,16 @@ class EndpointAuthorizationTests {
             int anonymous = call(method, path, null);
             if (allowed.contains(PUBLIC)) {
                 assertThat(anonymous).as(operation + " is public").isNotIn(401, 403);
+                continue;
+            }
+            if (allowed.contains(SIGNED_BY_PARTNER)) {
+                // a well-formed callback (the partner's form body) without the partner's signature
+                HttpRequest unsigned = HttpRequest.newBuilder(URI.create(Stack.GATEWAY + path)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("MessageSid=SM" + "0".repeat(32) + "&MessageStatus=delivered"))
+                    .build();
+                assertThat(http.send(unsigned, HttpResponse.BodyHandlers.discarding()).statusCode())
+                    .as(operation + " passes the gateway and the service refuses the unsigned call").isEqualTo(403);
                 continue;
             }
             assertThat(anonymous).as(operation + " without a token").isEqualTo(401);

@@ -42,6 +42,11 @@ public class MailLinks {
         return uri.getScheme() + "://" + uri.getAuthority();
     }
 
+    /** A path under the public API address (the gateway), e.g. the open and click trackers. */
+    public String publicUrl(String path) {
+        return publicUrl + path;
+    }
+
     public String unsubscribe(String token) {
         return publicUrl + "/api/v1/unsubscribe?token=" + token;
     }

@@ -20,12 +20,19 @@ class NotificationAccess {
         return PublicPaths.of("GET /api/v1/unsubscribe", "POST /api/v1/unsubscribe");
     }
 
+    /** The open pixel and the click redirect of tracked mail: the signed token in the path is the proof. */
+    @Bean
+    PublicPaths trackingPaths() {
+        return PublicPaths.of("GET /api/v1/notifications/t/**", "HEAD /api/v1/notifications/t/**");
+    }
+
     @Bean
     PathRoles notificationRoles() {
         return PathRoles.of(
             PathRoles.rule("GET /api/v1/notifications/templates", Roles.ADMIN),
             PathRoles.rule("GET /api/v1/notifications/templates/**", Roles.ADMIN),
             PathRoles.rule("GET /api/v1/notifications/messages", Roles.ADMIN, Roles.SUPPORT),
+            PathRoles.rule("GET /api/v1/notifications/analytics", Roles.ADMIN, Roles.SUPPORT),
             PathRoles.rule("POST /api/v1/notifications/messages/*/requeue", Roles.ADMIN),
             PathRoles.rule("GET /api/v1/notifications/suppressions", Roles.ADMIN, Roles.SUPPORT),
             PathRoles.rule("POST /api/v1/notifications/suppressions", Roles.ADMIN),

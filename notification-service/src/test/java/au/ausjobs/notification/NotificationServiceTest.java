@@ -270,4 +270,26 @@ public abstract class NotificationServiceTest {
     protected Clock clock() {
         return clock;
     }
+
+    // ---- tracked links (every link to our hosts goes through the click tracker) ----
+
+    /** A tracked link as written in mail: the click tracker under the public URL, with its token. */
+    public static final java.util.regex.Pattern TRACKED = java.util.regex.Pattern.compile(
+        "https://api\\.ausjobs\\.test/api/v1/notifications/t/c/([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)");
+
+    /** Follows a tracked link through the click tracker (which counts a click) and returns where it redirects. */
+    protected String follow(String trackedUrl) throws Exception {
+        assertThat(trackedUrl).matches(TRACKED);
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(URI.create(trackedUrl).getPath()))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isFound())
+            .andReturn().getResponse().getHeader("Location");
+    }
+
+    /** The URL in "label (url)" of a plain-text part. */
+    protected static String textLink(String text, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(label) + " \\((\\S+)\\)")
+            .matcher(text);
+        assertThat(m.find()).as("a link '" + label + "' in the text part").isTrue();
+        return m.group(1);
+    }
 }

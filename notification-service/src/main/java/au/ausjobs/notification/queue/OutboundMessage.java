@@ -1,12 +1,15 @@
 package au.ausjobs.notification.queue;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+
+import au.ausjobs.notification.tracking.TrackedLink;
 
 /**
  * One mail to one person, stored before it is sent (collection outbound_messages). The dedupe key (event id, kind,
@@ -24,13 +27,34 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param claimedUntil when that claim lapses
  * @param lastError the kind of the last failure (no addresses or content)
  * @param note why it was skipped or scheduled
+ * @param campaign what the analytics count it under: the kind unless the caller named a campaign
+ * @param links the original URLs of the tracked links (the click tokens carry their index), with their clicks
+ * @param firstOpenedAt first load of the open pixel (approximate: images blocked, or fetched by a privacy proxy)
+ * @param opens loads of the open pixel
+ * @param firstClickedAt first click on any tracked link
+ * @param clicks clicks on tracked links
  */
 @Document("outbound_messages")
 @CompoundIndexes({ @CompoundIndex(name = "due", def = "{'status': 1, 'dueAt': 1}"),
-    @CompoundIndex(name = "recipient_sent", def = "{'recipientId': 1, 'status': 1, 'sentAt': 1}") })
+    @CompoundIndex(name = "recipient_sent", def = "{'recipientId': 1, 'status': 1, 'sentAt': 1}"),
+    // the analytics (tracking.NotificationAnalytics): createdAt range, optionally kind and/or campaign; these keys never
+    // change after the insert, so the indexes cost nothing on status or engagement updates
+    @CompoundIndex(name = "created", def = "{'createdAt': 1}"),
+    @CompoundIndex(name = "kind_created", def = "{'kind': 1, 'createdAt': 1}"),
+    @CompoundIndex(name = "campaign_created", def = "{'campaign': 1, 'createdAt': 1}"),
+    @CompoundIndex(name = "kind_campaign_created", def = "{'kind': 1, 'campaign': 1, 'createdAt': 1}") })
 public record OutboundMessage(@Id String id, @Indexed(unique = true) String dedupeKey, String eventId, String kind,
         String category, boolean transactional, String templateVersion, String locale, String recipientId, String to,
         String subject, String html, String text, String unsubscribeUrl, MessageStatus status, int attempts,
         Instant dueAt, Instant createdAt, Instant sentAt, String claimedBy, Instant claimedUntil, String lastError,
-        String note) {
+        String note, String campaign, List<TrackedLink> links, Instant firstOpenedAt, Integer opens, Instant firstClickedAt,
+        Integer clicks) {
+
+    /** Messages stored before tracking existed have no campaign, links or counts. */
+    public OutboundMessage {
+        campaign = campaign == null ? kind : campaign;
+        links = links == null ? List.of() : links;
+        opens = opens == null ? 0 : opens;
+        clicks = clicks == null ? 0 : clicks;
+    }
 }

@@ -25,6 +25,7 @@ import au.ausjobs.notification.preference.UnsubscribeTokens;
 import au.ausjobs.notification.recipient.Recipient;
 import au.ausjobs.notification.template.MailTemplates;
 import au.ausjobs.notification.template.RenderedMail;
+import au.ausjobs.notification.tracking.MailTracking;
 
 /**
  * The outbound queue's front door: renders a message for one recipient and stores it before anything is sent, once per
@@ -41,16 +42,18 @@ public class Outbox {
     private final MailLinks links;
     private final DeliveryPolicy policy;
     private final QueueMetrics metrics;
+    private final MailTracking tracking;
     private final Clock clock;
 
     Outbox(MongoTemplate mongo, MailTemplates templates, UnsubscribeTokens tokens, MailLinks links, DeliveryPolicy policy,
-            QueueMetrics metrics, Clock clock) {
+            QueueMetrics metrics, MailTracking tracking, Clock clock) {
         this.mongo = mongo;
         this.templates = templates;
         this.tokens = tokens;
         this.links = links;
         this.policy = policy;
         this.metrics = metrics;
+        this.tracking = tracking;
         this.clock = clock;
     }
 
@@ -59,6 +62,16 @@ public class Outbox {
      * empty if this event already queued this kind for this recipient.
      */
     public Optional<OutboundMessage> enqueue(String eventId, String kind, Recipient recipient, Map<String, Object> variables) {
+        return enqueue(eventId, kind, null, recipient, variables);
+    }
+
+    /**
+     * As {@link #enqueue(String, String, Recipient, Map)}, counted in the analytics under {@code campaign} (null: the
+     * kind). Links are rewritten to the click tracker and the open pixel is added (see {@link MailTracking}).
+     */
+    public Optional<OutboundMessage> enqueue(String eventId, String kind, String campaign, Recipient recipient,
+            Map<String, Object> variables) {
+        String countedAs = MailTracking.campaign(campaign, kind);
         String dedupeKey = eventId + ":" + kind + ":" + recipient.id();
         if (mongo.exists(new Query(Criteria.where("dedupeKey").is(dedupeKey)), OutboundMessage.class)) {
             return Optional.empty();
@@ -74,11 +87,14 @@ public class Outbox {
             model.put("unsubscribeUrl", unsubscribeUrl);
             model.put("preferencesUrl", links.preferences());
         }
-        RenderedMail mail = templates.render(kind, recipient.locale(), model);
+        String id = UUID.randomUUID().toString();
+        MailTracking.Tracker tracker = tracking.tracker(id, java.util.Arrays.asList(unsubscribeUrl, links.preferences()));
+        RenderedMail mail = templates.render(kind, recipient.locale(), model, tracker);
         Instant now = clock.instant();
-        OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), dedupeKey, eventId, kind, category.key(),
+        OutboundMessage message = new OutboundMessage(id, dedupeKey, eventId, kind, category.key(),
             category.transactional(), mail.templateVersion(), mail.locale(), recipient.id(), recipient.email(), mail.subject(),
-            mail.html(), mail.text(), unsubscribeUrl, MessageStatus.QUEUED, 0, now, now, null, null, null, null, null);
+            mail.html(), mail.text(), unsubscribeUrl, MessageStatus.QUEUED, 0, now, now, null, null, null, null, null,
+            countedAs, tracker.links(), null, 0, null, 0);
         DeliveryPolicy.Decision decision = policy.decide(message, now);
         if (decision instanceof DeliveryPolicy.Skip skip) {
             message = with(message, MessageStatus.SKIPPED, now, skip.reason());
@@ -103,7 +119,8 @@ public class Outbox {
     private static OutboundMessage with(OutboundMessage m, MessageStatus status, Instant dueAt, String note) {
         return new OutboundMessage(m.id(), m.dedupeKey(), m.eventId(), m.kind(), m.category(), m.transactional(),
             m.templateVersion(), m.locale(), m.recipientId(), m.to(), m.subject(), m.html(), m.text(), m.unsubscribeUrl(),
-            status, m.attempts(), dueAt, m.createdAt(), m.sentAt(), null, null, m.lastError(), note);
+            status, m.attempts(), dueAt, m.createdAt(), m.sentAt(), null, null, m.lastError(), note, m.campaign(), m.links(),
+            m.firstOpenedAt(), m.opens(), m.firstClickedAt(), m.clicks());
     }
 
     public Optional<OutboundMessage> find(String id) {

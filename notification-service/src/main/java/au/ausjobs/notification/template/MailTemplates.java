@@ -93,6 +93,16 @@ public class MailTemplates {
 
     /** Renders a kind in (or near) a locale with these variables. */
     public RenderedMail render(String kind, String requestedLocale, Map<String, Object> variables) {
+        return render(kind, requestedLocale, variables, doc -> {
+        });
+    }
+
+    /**
+     * As {@link #render(String, String, Map)}, with {@code beforeText} applied to the HTML document after the CSS is
+     * inlined and before the plain-text part is derived (the click and open tracking of stored messages).
+     */
+    public RenderedMail render(String kind, String requestedLocale, Map<String, Object> variables,
+            java.util.function.Consumer<Document> beforeText) {
         Kind entry = kind(kind).orElseThrow(() -> new IllegalArgumentException("unknown mail kind " + kind));
         String locale = resolveLocale(kind, requestedLocale);
         Map<String, Object> model = new HashMap<>(variables);
@@ -106,6 +116,7 @@ public class MailTemplates {
         doc.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base);
         String subject = doc.title().strip();
         inliner.inline(doc);
+        beforeText.accept(doc);
         String text = PlainText.of(doc);
         return new RenderedMail(kind, locale, entry.versions().get(locale), subject, doc.outerHtml(), text);
     }

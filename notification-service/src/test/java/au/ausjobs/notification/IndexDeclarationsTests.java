@@ -1,0 +1,58 @@
+package au.ausjobs.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.repository.NoRepositoryBean;
+import org.springframework.data.repository.Repository;
+
+import au.ausjobs.notification.queue.OutboundMessage;
+import au.ausjobs.platform.test.MongoIndexCoverage;
+
+/**
+ * Every query has an index declared in code that serves it (our test server ignores secondary indexes, so only the
+ * declarations can be checked here): the derived queries of the repositories, and the queries written with
+ * MongoTemplate, described below as derived query names so MongoIndexCoverage can read them.
+ */
+class IndexDeclarationsTests extends NotificationServiceTest {
+
+    /**
+     * The $match shapes of the analytics aggregation (tracking.NotificationAnalytics.match): a createdAt range, with
+     * kind and/or campaign or neither. Not a bean (NoRepositoryBean): a description for the check only.
+     */
+    @NoRepositoryBean
+    interface AnalyticsQueries extends Repository<OutboundMessage, String> {
+
+        List<OutboundMessage> findByCreatedAtGreaterThanEqualAndCreatedAtLessThan(Instant from, Instant to);
+
+        List<OutboundMessage> findByKindAndCreatedAtGreaterThanEqualAndCreatedAtLessThan(String kind, Instant from, Instant to);
+
+        List<OutboundMessage> findByCampaignAndCreatedAtGreaterThanEqualAndCreatedAtLessThan(String campaign, Instant from,
+            Instant to);
+
+        List<OutboundMessage> findByKindAndCampaignAndCreatedAtGreaterThanEqualAndCreatedAtLessThan(String kind,
+            String campaign, Instant from, Instant to);
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MongoMappingContext mapping;
+
+    @Test
+    void everyRepositoryQueryHasADeclaredIndexThatServesIt() {
+        assertThat(MongoIndexCoverage.uncoveredQueries(context)).isEmpty();
+    }
+
+    @Test
+    void everyShapeOfTheAnalyticsQueryHasADeclaredIndexThatServesIt() {
+        assertThat(MongoIndexCoverage.uncoveredQueries(mapping, List.of(AnalyticsQueries.class))).isEmpty();
+    }
+}
