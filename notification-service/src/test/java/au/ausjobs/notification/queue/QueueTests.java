@@ -73,8 +73,9 @@ class QueueTests extends NotificationServiceTest {
         finally {
             mailSender.setPort(smtpPort);
         }
-        assertThat(count("welcome", "failed") - failedBefore).isEqualTo(2);
-        assertThat(count("welcome", "dead") - deadBefore).isEqualTo(1);
+        // The dispatcher counts right after it records the state: wait for the count, do not race it.
+        await("two failures counted", () -> count("welcome", "failed") - failedBefore == 2);
+        await("one dead counted", () -> count("welcome", "dead") - deadBefore == 1);
 
         // Admins (and support, read-only) see it among the dead, without its content and with the address masked
         String id = dead.id();
@@ -100,7 +101,7 @@ class QueueTests extends NotificationServiceTest {
         assertThat(mail.getSubject()).isEqualTo("Welcome to AusJobs, Nina");
         assertThat(mail.getMessageID()).isEqualTo("<" + id + "@ausjobs.au>");
         assertThat(awaitMessage(nina.id(), "welcome", MessageStatus.SENT).attempts()).isEqualTo(1);
-        assertThat(count("welcome", "sent") - sentBefore).isEqualTo(1);
+        await("one sent counted", () -> count("welcome", "sent") - sentBefore == 1);
         mvc.perform(post("/api/v1/notifications/messages/" + id + "/requeue").with(KeycloakTokens.admin("admin-1")))
             .andExpect(status().isConflict());
         mvc.perform(post("/api/v1/notifications/messages/" + UUID.randomUUID() + "/requeue").with(KeycloakTokens.admin("admin-1")))
