@@ -16,7 +16,8 @@ import au.ausjobs.platform.events.ProcessedEvents;
 import au.ausjobs.platform.events.RetriedWithDeadLetter;
 
 /**
- * When an account is deleted, its saved jobs and saved searches go too, and its applications are anonymised
+ * When an account is deleted, its saved jobs, saved searches and their alerts (even those not yet relayed) go too, and
+ * its applications are anonymised
  * (user.deleted asks every service to erase).
  */
 @Component
@@ -30,9 +31,11 @@ class DeletedUsersListener extends DeadLetterParking {
     private final ApplicantErasure applications;
     private final ProcessedEvents processed;
     private final JsonMapper jsonMapper;
+    private final JobAlertRepository alerts;
 
     DeletedUsersListener(SavedJobRepository savedJobs, SavedSearchRepository savedSearches, ApplicantErasure applications,
-            ProcessedEvents processed, JsonMapper jsonMapper) {
+            ProcessedEvents processed, JsonMapper jsonMapper, JobAlertRepository alerts) {
+        this.alerts = alerts;
         this.applications = applications;
         this.savedJobs = savedJobs;
         this.savedSearches = savedSearches;
@@ -57,5 +60,6 @@ class DeletedUsersListener extends DeadLetterParking {
     void erase(String userId) {
         savedJobs.deleteBySeekerId(userId);
         savedSearches.deleteBySeekerId(userId);
+        alerts.deleteBySeekerId(userId);
     }
 }

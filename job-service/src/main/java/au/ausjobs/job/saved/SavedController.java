@@ -71,9 +71,11 @@ class SavedController {
     private final SavedSearchRepository savedSearches;
     private final JobRepository jobs;
     private final JobLifecycle lifecycle;
+    private final JobAlertRepository alerts;
 
     SavedController(SavedJobRepository savedJobs, SavedSearchRepository savedSearches, JobRepository jobs,
-            JobLifecycle lifecycle) {
+            JobLifecycle lifecycle, JobAlertRepository alerts) {
+        this.alerts = alerts;
         this.savedJobs = savedJobs;
         this.savedSearches = savedSearches;
         this.jobs = jobs;
@@ -127,7 +129,8 @@ class SavedController {
         }
         Instant now = Instant.now();
         SavedSearch saved = savedSearches.insert(new SavedSearch(UUID.randomUUID().toString(), seeker, request.name().trim(),
-            request.query() == null ? "" : request.query().trim(), request.filters(), request.alertFrequency(), now, now, null));
+            request.query() == null ? "" : request.query().trim(), request.filters(), request.alertFrequency(), now, now, now,
+            null));
         return ResponseEntity.created(URI.create("/api/v1/search/saved/" + saved.id())).body(saved);
     }
 
@@ -141,15 +144,20 @@ class SavedController {
     @Operation(summary = "Change a saved search or its alert frequency (404 if it is not yours)")
     SavedSearch change(@PathVariable String id, @Valid @RequestBody SavedSearchRequest request, Authentication authentication) {
         SavedSearch existing = mine(id, authentication);
+        Instant now = Instant.now();
+        // a new frequency starts its periods now: switching NONE to DAILY does not send a backlog
+        Instant lastAlertedAt = request.alertFrequency() == existing.alertFrequency() && existing.lastAlertedAt() != null
+            ? existing.lastAlertedAt() : now;
         return savedSearches.save(new SavedSearch(existing.id(), existing.seekerId(), request.name().trim(),
             request.query() == null ? "" : request.query().trim(), request.filters(), request.alertFrequency(),
-            existing.createdAt(), Instant.now(), existing.version()));
+            existing.createdAt(), now, lastAlertedAt, existing.version()));
     }
 
     @DeleteMapping("/search/saved/{id}")
     @Operation(summary = "Drop a saved search and its alerts (404 if it is not yours)")
     ResponseEntity<Void> drop(@PathVariable String id, Authentication authentication) {
         savedSearches.delete(mine(id, authentication));
+        alerts.deleteBySavedSearchId(id);
         return ResponseEntity.noContent().build();
     }
 

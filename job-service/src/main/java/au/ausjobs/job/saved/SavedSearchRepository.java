@@ -1,7 +1,9 @@
 package au.ausjobs.job.saved;
 
+import java.time.Instant;
 import java.util.List;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface SavedSearchRepository extends MongoRepository<SavedSearch, String> {
@@ -11,4 +13,12 @@ interface SavedSearchRepository extends MongoRepository<SavedSearch, String> {
     long countBySeekerId(String seekerId);
 
     void deleteBySeekerId(String seekerId);
+
+    /** The next page of searches with this frequency, by id (keyset paging: each page starts after the last id). */
+    List<SavedSearch> findByAlertFrequencyAndIdGreaterThanOrderByIdAsc(SavedSearchRequest.AlertFrequency frequency,
+            String afterId, Pageable page);
+
+    /** Searches with this frequency whose last alert is at or before {@code before}, longest waiting first. */
+    List<SavedSearch> findByAlertFrequencyAndLastAlertedAtLessThanEqualOrderByLastAlertedAtAsc(
+            SavedSearchRequest.AlertFrequency frequency, Instant before, Pageable page);
 }

@@ -1,5 +1,7 @@
 package au.ausjobs.job.search;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.stream.Stream;
 
 import au.ausjobs.events.job.JobPostingData;
@@ -24,6 +26,27 @@ public interface JobSearchIndex {
     int size();
 
     SearchResult search(SearchRequest request);
+
+    /**
+     * One job on its own (e.g. one going live), to test many saved searches against it cheaply without the main
+     * index: a search matches it exactly when {@link #search} would find it.
+     */
+    SingleJob single(String jobId, JobPostingData posting);
+
+    /**
+     * The live jobs matching {@code request} (its words and filters; its sort, cursor and preferences are ignored)
+     * posted from {@code since} (inclusive) to {@code until} (exclusive), newest first, without {@code excludedJobIds}:
+     * at most {@code request.size()} hits, {@code total} counting them all, no facets.
+     */
+    SearchResult postedSince(SearchRequest request, Instant since, Instant until, Collection<String> excludedJobIds);
+
+    /** A single job that searches can be tested against. */
+    @FunctionalInterface
+    interface SingleJob {
+
+        /** Whether the search's words and filters match the job; a search that cannot be read throws ApiException (400). */
+        boolean matches(SearchRequest request);
+    }
 
     /** A live job to index. */
     record IndexedJob(String jobId, JobPostingData posting) {

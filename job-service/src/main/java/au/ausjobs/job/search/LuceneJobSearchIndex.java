@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -183,6 +186,11 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
      * cursor's later pages use the first page's {@code now}, so every page ranks by the same scores).
      */
     Query query(SearchRequest request, Query words, Gazetteer.Place near, long now) {
+        return FunctionScoreQuery.boostByValue(matching(request, words, near, now), new RankingBoost(now));
+    }
+
+    /** The words, the filters and the preferences, without freshness and features (which decide order, not matching). */
+    BooleanQuery matching(SearchRequest request, Query words, Gazetteer.Place near, long now) {
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
         anyOf(all, "category", request.categories());
         anyOf(all, "employmentType", request.employmentTypes());
@@ -210,7 +218,7 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         for (String state : request.preferredStates()) {
             all.add(new BoostQuery(new TermQuery(new Term("state", state)), PREFERENCE_BOOST), BooleanClause.Occur.SHOULD);
         }
-        return FunctionScoreQuery.boostByValue(all.build(), new RankingBoost(now));
+        return all.build();
     }
 
     Gazetteer.Place place(SearchRequest request) {
@@ -253,6 +261,61 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
                 }
                 String next = more && page.length > 0 ? encodeCursor((FieldDoc) page[page.length - 1], now) : null;
                 return new SearchResult(top.totalHits.value, hits, facets(searcher, query, request, words, near, now), next);
+            }
+            finally {
+                searchers.release(searcher);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The job alone in a Lucene MemoryIndex, built with the same fields and analyzer as the main index (facet fields
+     * aside: they only count), so a search's query matches it exactly when it would match the job in the main index.
+     */
+    @Override
+    public SingleJob single(String jobId, JobPostingData posting) {
+        MemoryIndex memory = new MemoryIndex();
+        for (IndexableField field : document(jobId, posting)) {
+            if (!(field instanceof SortedSetDocValuesFacetField)) {
+                memory.addField(field, analyzer);
+            }
+        }
+        memory.freeze();
+        IndexSearcher searcher = memory.createSearcher();
+        long now = System.currentTimeMillis();
+        return request -> {
+            try {
+                return searcher.count(matching(request, words(request.query()), place(request), now)) > 0;
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    @Override
+    public SearchResult postedSince(SearchRequest request, Instant since, Instant until, Collection<String> excludedJobIds) {
+        Query words = words(request.query());
+        Gazetteer.Place near = place(request);
+        BooleanQuery.Builder all = new BooleanQuery.Builder()
+            .add(matching(request, words, near, until.toEpochMilli()), BooleanClause.Occur.MUST)
+            .add(LongPoint.newRangeQuery("datePostedPoint", since.toEpochMilli(), until.toEpochMilli() - 1),
+                BooleanClause.Occur.FILTER);
+        excludedJobIds.forEach(id -> all.add(new TermQuery(new Term("id", id)), BooleanClause.Occur.MUST_NOT));
+        Query query = all.build();
+        Sort newest = new Sort(new SortField("datePosted", SortField.Type.LONG, true), new SortField("idSort", SortField.Type.STRING));
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopFieldDocs top = searcher.search(query, request.size(), newest);
+                List<SearchResult.Hit> hits = new ArrayList<>();
+                for (int i = 0; i < top.scoreDocs.length; i++) {
+                    hits.add(hit(searcher.storedFields().document(top.scoreDocs[i].doc), Map.of(), i, near));
+                }
+                return new SearchResult(searcher.count(query), hits, Map.of(), null);
             }
             finally {
                 searchers.release(searcher);

@@ -14,8 +14,15 @@ public final class Topics {
     public static final String NOTIFICATIONS = "ausjobs.notifications.v1";
     /** Metered use of paid resources (AI tokens) that billing charges for. */
     public static final String USAGE = "ausjobs.usage.v1";
+    /**
+     * Saved-search alerts for job seekers, keyed by seeker. Not on {@link #JOBS}: that topic is keyed by job and every
+     * job-service instance replays it from the start to build its search index, while alerts are many per job, carry
+     * personal data (who searched for what) and need no long retention.
+     */
+    public static final String JOB_ALERTS = "ausjobs.job-alerts.v1";
 
-    public static final List<String> ALL = List.of(USERS, COMPANIES, JOBS, APPLICATIONS, RESUMES, BILLING, NOTIFICATIONS, USAGE);
+    public static final List<String> ALL = List.of(USERS, COMPANIES, JOBS, APPLICATIONS, RESUMES, BILLING, NOTIFICATIONS, USAGE,
+        JOB_ALERTS);
 
     public static final String RETRY_SUFFIX = ".retry";
     public static final String DLT_SUFFIX = ".dlt";
