@@ -117,6 +117,7 @@ class EndpointAuthorizationTests {
         MATRIX.put("GET /api/v1/resumes/shared/{token}", Set.of("employer", "employer_admin"));
         MATRIX.put("GET /api/v1/notifications/preferences", Set.of(SIGNED_IN));
         MATRIX.put("PUT /api/v1/notifications/preferences", Set.of(SIGNED_IN));
+        MATRIX.put("POST /api/v1/notifications/preferences/mobile/verification", Set.of(SIGNED_IN));
         MATRIX.put("GET /api/v1/unsubscribe", Set.of(PUBLIC));
         MATRIX.put("POST /api/v1/unsubscribe", Set.of(PUBLIC));
         MATRIX.put("GET /api/v1/notifications/templates", Set.of("admin"));

@@ -40,6 +40,13 @@ class IndexDeclarationsTests extends NotificationServiceTest {
             String campaign, Instant from, Instant to);
     }
 
+    /** RecipientDirectory.smsOptedOutNumber: the recipients with a mobile number (a STOP from Twilio). */
+    @NoRepositoryBean
+    interface RecipientQueries extends Repository<au.ausjobs.notification.recipient.Recipient, String> {
+
+        List<au.ausjobs.notification.recipient.Recipient> findByMobile(String mobile);
+    }
+
     @Autowired
     ApplicationContext context;
 
@@ -54,5 +61,6 @@ class IndexDeclarationsTests extends NotificationServiceTest {
     @Test
     void everyShapeOfTheAnalyticsQueryHasADeclaredIndexThatServesIt() {
         assertThat(MongoIndexCoverage.uncoveredQueries(mapping, List.of(AnalyticsQueries.class))).isEmpty();
+        assertThat(MongoIndexCoverage.uncoveredQueries(mapping, List.of(RecipientQueries.class))).isEmpty();
     }
 }

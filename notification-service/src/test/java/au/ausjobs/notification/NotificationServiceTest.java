@@ -54,14 +54,17 @@ import au.ausjobs.platform.test.MongoWireServer;
 /**
  * The one context of notification-service's tests (so only one set of listeners consumes the shared broker): the real
  * Kafka broker, the Mongo wire server and GreenMail from platform-test, a clock the tests set, short dispatcher rounds,
- * and a small rate cap and retry budget. Every test starts on a fresh day at 10:00 in Sydney (outside quiet hours) and
- * uses fresh people, so no test sees another's mail.
+ * a small rate cap and retry budget, and SMS switched on with Twilio played by WireMock ({@link TwilioStub}). Every
+ * test starts on a fresh day at 10:00 in Sydney (outside quiet hours) and uses fresh people (and mobile numbers), so no
+ * test sees another's mail or SMS.
  */
 @SpringBootTest(properties = { "ausjobs.notifications.dispatch.interval=200ms", "ausjobs.notifications.retry.max-attempts=3",
     "ausjobs.notifications.retry.initial-delay=1m", "ausjobs.notifications.retry.multiplier=4",
     "ausjobs.notifications.rate-cap.max=3", "ausjobs.notifications.rate-cap.window=1h",
     "ausjobs.notifications.quiet-hours.start=21:00", "ausjobs.notifications.quiet-hours.end=08:00",
-    "ausjobs.events.retry.delay=1000", "ausjobs.public-url=https://api.ausjobs.test", "ausjobs.app-url=https://app.ausjobs.test" })
+    "ausjobs.events.retry.delay=1000", "ausjobs.public-url=https://api.ausjobs.test", "ausjobs.app-url=https://app.ausjobs.test",
+    "ausjobs.notifications.sms.enabled=true", "ausjobs.notifications.sms.account-sid=" + TwilioStub.ACCOUNT_SID,
+    "ausjobs.notifications.sms.auth-token=" + TwilioStub.AUTH_TOKEN, "ausjobs.notifications.sms.from=" + TwilioStub.FROM })
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)
 public abstract class NotificationServiceTest {
@@ -76,6 +79,7 @@ public abstract class NotificationServiceTest {
         registry.add("spring.mongodb.uri", () -> MongoWireServer.shared().uri("notification-service"));
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MailServer.shared().smtpPort());
+        registry.add("ausjobs.notifications.sms.api-base-url", TwilioStub::baseUrl);
     }
 
     @Autowired

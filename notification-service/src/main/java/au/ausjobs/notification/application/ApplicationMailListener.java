@@ -19,6 +19,8 @@ import au.ausjobs.events.Topics;
 import au.ausjobs.events.application.ApplicationStatusChanged;
 import au.ausjobs.events.application.ApplicationSubmitted;
 import au.ausjobs.notification.MailLinks;
+import au.ausjobs.notification.preference.Category;
+import au.ausjobs.notification.preference.Channel;
 import au.ausjobs.notification.queue.Outbox;
 import au.ausjobs.notification.recipient.Recipient;
 import au.ausjobs.notification.recipient.RecipientDirectory;
@@ -33,7 +35,8 @@ import au.ausjobs.platform.events.RetriedWithDeadLetter;
  * <li>application.submitted: a confirmation to the seeker (application-confirmation, transactional) and an alert to
  * each employer of the hiring company (new-applicant, category new-applicants);</li>
  * <li>application.status-changed: an update to the seeker (application-status, category application-updates), except
- * when the seeker withdrew it themselves.</li>
+ * when the seeker withdrew it themselves; and the same update by SMS (channel SMS, its own dedupe key) when the seeker
+ * has a verified mobile and SMS switched on for application-updates. A change to INTERVIEW is the interview invitation.</li>
  * </ul>
  * The seeker must be in the recipients directory; if their user.registered has not been read yet, the record is
  * retried (retry topic) until it is.
@@ -107,6 +110,14 @@ class ApplicationMailListener extends DeadLetterParking {
         variables.put("status", changed.to());
         variables.put("applicationUrl", links.app("/applications/" + changed.applicationId()));
         outbox.enqueue(eventId, "application-status", seeker, variables);
+        // and by SMS to a verified mobile, if they switched SMS on for these updates (checked again before sending)
+        if (seeker.verifiedMobile() != null && seeker.wants(Category.APPLICATION_UPDATES, Channel.SMS)) {
+            Map<String, Object> sms = new HashMap<>();
+            sms.put("jobTitle", changed.jobTitle());
+            sms.put("status", changed.to());
+            sms.put("link", variables.get("applicationUrl"));
+            outbox.enqueueSms(eventId, "application-status", seeker, seeker.verifiedMobile(), sms, null);
+        }
     }
 
     private Recipient seeker(String seekerId, String applicationId) {

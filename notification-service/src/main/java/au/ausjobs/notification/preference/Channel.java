@@ -3,7 +3,7 @@ package au.ausjobs.notification.preference;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** How a message reaches someone. Only email is sent today; SMS choices are kept for when it is built. */
+/** How a message reaches someone: email (on by default) or SMS (opt-in, to a verified mobile number only). */
 public enum Channel {
 
     EMAIL("email", true), SMS("sms", false);

@@ -10,10 +10,13 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,12 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import au.ausjobs.notification.recipient.Recipient;
 import au.ausjobs.notification.recipient.RecipientDirectory;
+import au.ausjobs.notification.sms.AustralianPhoneNumbers;
 import au.ausjobs.platform.security.CurrentUser;
 import au.ausjobs.platform.web.ApiException;
 
 /**
- * The signed-in person's own notification choices: per category and channel (email, sms), and their time zone (quiet
- * hours are kept in it). Transactional categories are listed but cannot be turned off for email.
+ * The signed-in person's own notification choices: per category and channel (email, sms), their time zone (quiet
+ * hours are kept in it) and their mobile number for SMS, verified with a code sent to it ({@link MobileNumbers}). Transactional categories are listed but cannot be turned off for email.
  */
 @RestController
 @RequestMapping("/api/v1/notifications/preferences")
@@ -36,20 +40,80 @@ class PreferenceController {
     record CategoryView(String category, String description, String kind, boolean transactional, boolean email, boolean sms) {
     }
 
-    record PreferencesView(String timeZone, List<CategoryView> categories) {
+    /**
+     * @param mobile the mobile number, masked (+614****5678), or null
+     * @param mobileVerified whether it was verified with the code sent to it (only then does it get SMS)
+     */
+    record PreferencesView(String timeZone, String mobile, boolean mobileVerified, List<CategoryView> categories) {
     }
 
     /**
-     * @param timeZone an IANA zone, e.g. Australia/Perth (optional)
-     * @param categories category -> channel -> on/off, only the ones to change (optional)
+     * The body of PUT: timeZone, an IANA zone such as Australia/Perth (optional); categories, category -> channel ->
+     * on/off, only the ones to change (optional); mobile, an Australian mobile number as typed (0412 345 678, +61 412 345
+     * 678...): stored unverified and a code is sent to it; {@code null} removes the number; absent leaves it as it is
+     * (a class with a setter, so absent and null can be told apart).
      */
-    record PreferencesRequest(@Size(max = 64) String timeZone, @Size(max = 20) Map<String, Map<String, Boolean>> categories) {
+    static final class PreferencesRequest {
+
+        @Size(max = 64)
+        private String timeZone;
+
+        @Size(max = 20)
+        private Map<String, Map<String, Boolean>> categories;
+
+        private String mobile;
+
+        private boolean mobileGiven;
+
+        public String getTimeZone() {
+            return timeZone;
+        }
+
+        public void setTimeZone(String timeZone) {
+            this.timeZone = timeZone;
+        }
+
+        public Map<String, Map<String, Boolean>> getCategories() {
+            return categories;
+        }
+
+        public void setCategories(Map<String, Map<String, Boolean>> categories) {
+            this.categories = categories;
+        }
+
+        public String getMobile() {
+            return mobile;
+        }
+
+        public void setMobile(String mobile) {
+            this.mobile = mobile;
+            this.mobileGiven = true;
+        }
+
+        /** Whether the body had "mobile" (null included). */
+        boolean mobileGiven() {
+            return mobileGiven;
+        }
+
+        String timeZone() {
+            return timeZone;
+        }
+
+        Map<String, Map<String, Boolean>> categories() {
+            return categories;
+        }
+    }
+
+    /** @param code the 6 digits sent by SMS */
+    record VerificationRequest(@NotNull @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String code) {
     }
 
     private final RecipientDirectory directory;
+    private final MobileNumbers mobiles;
 
-    PreferenceController(RecipientDirectory directory) {
+    PreferenceController(RecipientDirectory directory, MobileNumbers mobiles) {
         this.directory = directory;
+        this.mobiles = mobiles;
     }
 
     @GetMapping
@@ -60,8 +124,10 @@ class PreferenceController {
     }
 
     @PutMapping
-    @Operation(summary = "Changes my preferences: only the categories, channels and time zone given (400 for an unknown "
-        + "category, channel or time zone; 422 to turn off email for transactional mail)")
+    @Operation(summary = "Changes my preferences: only the categories, channels, time zone and mobile number given (400 "
+        + "for an unknown category, channel or time zone; 422 to turn off email for transactional mail or for a number "
+        + "that cannot get SMS, e.g. mobile-landline; 429 too-many-codes). A new mobile number is stored unverified and "
+        + "a 6-digit code is sent to it by SMS")
     PreferencesView change(@Valid @RequestBody PreferencesRequest request, Authentication authentication) {
         String me = CurrentUser.of(authentication).id();
         ZoneId zone = null;
@@ -99,7 +165,24 @@ class PreferenceController {
                 choices.put(category, byChannel);
             });
         }
+        String e164 = request.mobileGiven() && request.getMobile() != null ? MobileNumbers.checked(request.getMobile()) : null;
+        if (request.mobileGiven()) {
+            if (e164 == null) {
+                mobiles.remove(me);
+            }
+            else {
+                mobiles.change(me, e164);
+            }
+        }
         return view(directory.choose(me, choices, zone));
+    }
+
+    @PostMapping("/mobile/verification")
+    @Operation(summary = "Verifies my mobile number with the 6-digit code sent to it (200 with my preferences; 409 "
+        + "no-verification-pending; 422 wrong-verification-code or verification-code-expired; 429 too-many-attempts after "
+        + "5 answers: set the number again for a new code)")
+    PreferencesView verify(@Valid @RequestBody VerificationRequest request, Authentication authentication) {
+        return view(mobiles.verify(CurrentUser.of(authentication).id(), request.code()));
     }
 
     private PreferencesView view(Recipient recipient) {
@@ -107,6 +190,7 @@ class PreferenceController {
             .map(c -> new CategoryView(c.key(), c.description(), c.kind().name(), c.transactional(),
                 recipient.wants(c, Channel.EMAIL), recipient.wants(c, Channel.SMS)))
             .toList();
-        return new PreferencesView(recipient.zone(directory.defaultZone()).getId(), categories);
+        return new PreferencesView(recipient.zone(directory.defaultZone()).getId(),
+            AustralianPhoneNumbers.mask(recipient.mobile()), Boolean.TRUE.equals(recipient.mobileVerified()), categories);
     }
 }

@@ -1,21 +1,14 @@
 package au.ausjobs.notification.preference;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 import au.ausjobs.notification.NotificationProperties;
+import au.ausjobs.notification.SignedTokens;
 
 /**
  * The token in every unsubscribe link: who (recipient id), what (category) and when it was issued, signed with
@@ -26,26 +19,18 @@ import au.ausjobs.notification.NotificationProperties;
 @Component
 public class UnsubscribeTokens {
 
-    static final String DEV_PREFIX = "dev-only-";
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final int MAX_LENGTH = 512;
 
     /** What a valid token says. */
     public record Claim(String recipientId, Category category, Instant issuedAt) {
     }
 
-    private final SecretKeySpec key;
+    private final SignedTokens tokens;
     private final Clock clock;
 
     UnsubscribeTokens(NotificationProperties properties, Environment environment, Clock clock) {
-        String secret = properties.unsubscribeSecret();
-        if (secret == null || secret.length() < 32) {
-            throw new IllegalStateException("ausjobs.notifications.unsubscribe-secret must be set (32 characters or more)");
-        }
-        if (secret.startsWith(DEV_PREFIX) && environment.acceptsProfiles(Profiles.of("prod"))) {
-            throw new IllegalStateException("the development unsubscribe secret must not be used in profile prod");
-        }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.tokens = new SignedTokens("ausjobs.notifications.unsubscribe-secret", properties.unsubscribeSecret(), environment,
+            MAX_LENGTH);
         this.clock = clock;
     }
 
@@ -53,47 +38,24 @@ public class UnsubscribeTokens {
         if (category.transactional()) {
             throw new IllegalArgumentException("transactional mail cannot be unsubscribed from");
         }
-        byte[] payload = (recipientId + "|" + category.key() + "|" + clock.instant().getEpochSecond())
-            .getBytes(StandardCharsets.UTF_8);
-        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload));
+        return tokens.sign(recipientId + "|" + category.key() + "|" + clock.instant().getEpochSecond());
     }
 
     /** The claim of a genuine token; empty for anything malformed or altered. */
     public Optional<Claim> verify(String token) {
-        if (token == null || token.length() > 512) {
-            return Optional.empty();
-        }
-        int dot = token.indexOf('.');
-        if (dot <= 0 || dot != token.lastIndexOf('.')) {
-            return Optional.empty();
-        }
-        try {
-            byte[] payload = DECODER.decode(token.substring(0, dot));
-            byte[] signature = DECODER.decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(mac(payload), signature)) {
-                return Optional.empty();
-            }
-            String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|");
+        return tokens.payload(token).flatMap(payload -> {
+            String[] parts = payload.split("\\|");
             if (parts.length != 3) {
                 return Optional.empty();
             }
-            return Category.byKey(parts[1]).filter(c -> !c.transactional())
-                .map(category -> new Claim(parts[0], category, Instant.ofEpochSecond(Long.parseLong(parts[2]))));
-        }
-        catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private byte[] mac(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(payload);
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+            try {
+                return Category.byKey(parts[1]).filter(c -> !c.transactional())
+                    .map(category -> new Claim(parts[0], category, Instant.ofEpochSecond(Long.parseLong(parts[2]))));
+            }
+            catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     @Override

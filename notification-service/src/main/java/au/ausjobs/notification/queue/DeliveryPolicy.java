@@ -29,6 +29,11 @@ import au.ausjobs.notification.recipient.RecipientDirectory;
  * <li>waits for the end of quiet hours in the recipient's time zone,</li>
  * <li>and waits while the recipient has had the rate cap's worth of non-transactional mail in the window.</li>
  * </ol>
+ * An SMS (channel SMS) is checked against the recipient instead of the suppression list: after its expiry it is
+ * skipped; it goes only to the number the recipient has now; the verification code goes to that number even
+ * unverified, anything else only to a verified number and only if the category is switched on for SMS (transactional
+ * ones too: SMS is always opt-in); non-transactional SMS then obey quiet hours and a rate cap of their own (SMS are
+ * counted apart from mail).
  */
 @Component
 class DeliveryPolicy {
@@ -57,7 +62,13 @@ class DeliveryPolicy {
         this.properties = properties;
     }
 
+    /** The SMS kind that may go to a number that is not verified yet. */
+    static final String VERIFICATION_KIND = "mobile-verification";
+
     Decision decide(OutboundMessage message, Instant now) {
+        if (message.sms()) {
+            return decideSms(message, now);
+        }
         if (suppressions.blocks(message.to(), message.transactional())) {
             return new Skip("suppressed");
         }
@@ -69,15 +80,43 @@ class DeliveryPolicy {
         if (!recipient.wants(category, Channel.EMAIL)) {
             return new Skip("opted-out");
         }
+        return heldBack(message, recipient, now);
+    }
+
+    private Decision heldBack(OutboundMessage message, Recipient recipient, Instant now) {
         Instant quietUntil = quietUntil(now, recipient.zone(directory.defaultZone()));
         if (quietUntil != null) {
             return new Defer(quietUntil, "quiet-hours");
         }
-        Instant capUntil = rateCapUntil(message.recipientId(), now);
+        Instant capUntil = rateCapUntil(message.recipientId(), message.channel(), now);
         if (capUntil != null) {
             return new Defer(capUntil, "rate-cap");
         }
         return new Send();
+    }
+
+    private Decision decideSms(OutboundMessage message, Instant now) {
+        if (message.expiresAt() != null && !now.isBefore(message.expiresAt())) {
+            return new Skip("expired");
+        }
+        Recipient recipient = directory.find(message.recipientId()).orElse(null);
+        if (recipient == null || recipient.mobile() == null || !recipient.mobile().equals(message.to())) {
+            return new Skip("mobile-changed");
+        }
+        if (VERIFICATION_KIND.equals(message.kind())) {
+            return new Send();
+        }
+        if (recipient.verifiedMobile() == null) {
+            return new Skip("mobile-not-verified");
+        }
+        Category category = Category.byKey(message.category()).orElseThrow();
+        if (!recipient.wants(category, Channel.SMS)) {
+            return new Skip("opted-out");
+        }
+        if (message.transactional()) {
+            return new Send();
+        }
+        return heldBack(message, recipient, now);
     }
 
     /** The end of the quiet hours {@code now} falls in, in that zone; null outside them. */
@@ -98,11 +137,17 @@ class DeliveryPolicy {
         return ZonedDateTime.of(endDate, quiet.end(), zone).toInstant();
     }
 
-    /** When the recipient may get their next non-transactional mail, if the cap is reached now; else null. */
-    Instant rateCapUntil(String recipientId, Instant now) {
+    /**
+     * When the recipient may get their next non-transactional message on this channel, if the cap is reached now; else
+     * null. Mail and SMS are capped apart (an update by mail and by SMS is one update).
+     */
+    Instant rateCapUntil(String recipientId, Channel channel, Instant now) {
         NotificationProperties.RateCap cap = properties.rateCap();
-        Query sent = new Query(Criteria.where("recipientId").is(recipientId).and("status").is(MessageStatus.SENT)
-            .and("transactional").is(false).and("sentAt").gt(now.minus(cap.window())))
+        Criteria criteria = Criteria.where("recipientId").is(recipientId).and("status").is(MessageStatus.SENT)
+            .and("transactional").is(false).and("sentAt").gt(now.minus(cap.window()));
+        // mail stored before SMS existed has no channel: $ne matches it
+        criteria = channel == Channel.SMS ? criteria.and("channel").is(Channel.SMS) : criteria.and("channel").ne(Channel.SMS);
+        Query sent = new Query(criteria)
             .with(Sort.by("sentAt"));
         List<OutboundMessage> inWindow = mongo.find(sent, OutboundMessage.class);
         if (inWindow.size() < cap.max()) {

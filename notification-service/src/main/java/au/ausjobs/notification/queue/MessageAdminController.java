@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import au.ausjobs.notification.sms.AustralianPhoneNumbers;
 import au.ausjobs.platform.security.CurrentUser;
 import au.ausjobs.platform.web.ApiException;
 
@@ -31,14 +32,15 @@ class MessageAdminController {
 
     private static final Logger log = LoggerFactory.getLogger(MessageAdminController.class);
 
-    /** A message without its content; the address is masked. */
-    record MessageView(String id, String kind, String category, boolean transactional, String templateVersion,
-            String recipientId, String to, MessageStatus status, int attempts, Instant createdAt, Instant dueAt,
-            Instant sentAt, String lastError, String note) {
+    /** A message without its content; the address or number is masked; for SMS Twilio's SID. */
+    record MessageView(String id, String kind, String channel, String category, boolean transactional,
+            String templateVersion, String recipientId, String to, MessageStatus status, int attempts, Instant createdAt,
+            Instant dueAt, Instant sentAt, String lastError, String note, String providerMessageId) {
 
         static MessageView of(OutboundMessage m) {
-            return new MessageView(m.id(), m.kind(), m.category(), m.transactional(), m.templateVersion(), m.recipientId(),
-                mask(m.to()), m.status(), m.attempts(), m.createdAt(), m.dueAt(), m.sentAt(), m.lastError(), m.note());
+            return new MessageView(m.id(), m.kind(), m.channel().key(), m.category(), m.transactional(), m.templateVersion(),
+                m.recipientId(), m.sms() ? AustralianPhoneNumbers.mask(m.to()) : mask(m.to()), m.status(), m.attempts(),
+                m.createdAt(), m.dueAt(), m.sentAt(), m.lastError(), m.note(), m.providerMessageId());
         }
 
         static String mask(String email) {

@@ -9,10 +9,11 @@ import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import au.ausjobs.notification.preference.Channel;
 import au.ausjobs.notification.tracking.TrackedLink;
 
 /**
- * One mail to one person, stored before it is sent (collection outbound_messages). The dedupe key (event id, kind,
+ * One mail or SMS to one person, stored before it is sent (collection outbound_messages). The dedupe key (event id, kind,
  * recipient) is unique, so an event delivered twice queues one message. The content is rendered when it is queued and
  * kept, with the template version it came from, so a retry or a requeue sends exactly the same mail.
  *
@@ -33,6 +34,10 @@ import au.ausjobs.notification.tracking.TrackedLink;
  * @param opens loads of the open pixel
  * @param firstClickedAt first click on any tracked link
  * @param clicks clicks on tracked links
+ * @param channel EMAIL (also when absent: messages stored before SMS) or SMS; for SMS {@code to} is the E.164 number
+ *        and {@code text} the body (no subject, no HTML)
+ * @param expiresAt after this it is not sent any more (SKIPPED, note expired): verification codes; null: never
+ * @param providerMessageId the SMS provider's id of what was sent (Twilio's SM... SID)
  */
 @Document("outbound_messages")
 @CompoundIndexes({ @CompoundIndex(name = "due", def = "{'status': 1, 'dueAt': 1}"),
@@ -48,13 +53,30 @@ public record OutboundMessage(@Id String id, @Indexed(unique = true) String dedu
         String subject, String html, String text, String unsubscribeUrl, MessageStatus status, int attempts,
         Instant dueAt, Instant createdAt, Instant sentAt, String claimedBy, Instant claimedUntil, String lastError,
         String note, String campaign, List<TrackedLink> links, Instant firstOpenedAt, Integer opens, Instant firstClickedAt,
-        Integer clicks) {
+        Integer clicks, Channel channel, Instant expiresAt, String providerMessageId) {
 
-    /** Messages stored before tracking existed have no campaign, links or counts. */
+    /** Messages stored before tracking existed have no campaign, links or counts; those before SMS no channel. */
     public OutboundMessage {
         campaign = campaign == null ? kind : campaign;
         links = links == null ? List.of() : links;
         opens = opens == null ? 0 : opens;
         clicks = clicks == null ? 0 : clicks;
+        channel = channel == null ? Channel.EMAIL : channel;
+    }
+
+    /** A mail (channel EMAIL). */
+    public OutboundMessage(String id, String dedupeKey, String eventId, String kind, String category,
+            boolean transactional, String templateVersion, String locale, String recipientId, String to, String subject,
+            String html, String text, String unsubscribeUrl, MessageStatus status, int attempts, Instant dueAt,
+            Instant createdAt, Instant sentAt, String claimedBy, Instant claimedUntil, String lastError, String note,
+            String campaign, List<TrackedLink> links, Instant firstOpenedAt, Integer opens, Instant firstClickedAt,
+            Integer clicks) {
+        this(id, dedupeKey, eventId, kind, category, transactional, templateVersion, locale, recipientId, to, subject, html,
+            text, unsubscribeUrl, status, attempts, dueAt, createdAt, sentAt, claimedBy, claimedUntil, lastError, note,
+            campaign, links, firstOpenedAt, opens, firstClickedAt, clicks, Channel.EMAIL, null, null);
+    }
+
+    public boolean sms() {
+        return channel == Channel.SMS;
     }
 }

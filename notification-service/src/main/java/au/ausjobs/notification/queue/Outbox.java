@@ -21,10 +21,12 @@ import org.springframework.stereotype.Service;
 
 import au.ausjobs.notification.MailLinks;
 import au.ausjobs.notification.preference.Category;
+import au.ausjobs.notification.preference.Channel;
 import au.ausjobs.notification.preference.UnsubscribeTokens;
 import au.ausjobs.notification.recipient.Recipient;
 import au.ausjobs.notification.template.MailTemplates;
 import au.ausjobs.notification.template.RenderedMail;
+import au.ausjobs.notification.template.SmsTemplates;
 import au.ausjobs.notification.tracking.MailTracking;
 
 /**
@@ -43,10 +45,12 @@ public class Outbox {
     private final DeliveryPolicy policy;
     private final QueueMetrics metrics;
     private final MailTracking tracking;
+    private final SmsTemplates smsTemplates;
     private final Clock clock;
 
     Outbox(MongoTemplate mongo, MailTemplates templates, UnsubscribeTokens tokens, MailLinks links, DeliveryPolicy policy,
-            QueueMetrics metrics, MailTracking tracking, Clock clock) {
+            QueueMetrics metrics, MailTracking tracking, SmsTemplates smsTemplates, Clock clock) {
+        this.smsTemplates = smsTemplates;
         this.mongo = mongo;
         this.templates = templates;
         this.tokens = tokens;
@@ -109,9 +113,52 @@ public class Outbox {
             return Optional.empty();
         }
         if (message.status() == MessageStatus.SKIPPED) {
-            metrics.count(kind, "skipped");
+            metrics.count(kind, Channel.EMAIL, "skipped");
         }
         log.info("Queued message {} ({}, {}) for recipient {}: {}", message.id(), message.templateVersion(), message.category(),
+            recipient.id(), message.status());
+        return Optional.of(message);
+    }
+
+    /**
+     * Queues an SMS of {@code kind} (its text from {@link SmsTemplates}) to {@code number} (E.164) of {@code recipient},
+     * once per {@code eventId}: dedupe key {@code <eventId>:<kind>:<recipient id>:sms}, so it never collides with the
+     * mail of the same event. The same checks as for mail apply when it is queued and again before it is sent
+     * ({@link DeliveryPolicy}: a verified number, the category switched on for SMS, quiet hours, the rate cap). Returns
+     * empty if it was queued before.
+     *
+     * @param expiresAt when it is no longer worth sending (verification codes), or null
+     */
+    public Optional<OutboundMessage> enqueueSms(String eventId, String kind, Recipient recipient, String number,
+            Map<String, Object> variables, Instant expiresAt) {
+        String dedupeKey = eventId + ":" + kind + ":" + recipient.id() + ":sms";
+        if (mongo.exists(new Query(Criteria.where("dedupeKey").is(dedupeKey)), OutboundMessage.class)) {
+            return Optional.empty();
+        }
+        Category category = smsTemplates.category(kind).orElseThrow(() -> new IllegalArgumentException("no SMS text for " + kind));
+        SmsTemplates.RenderedSms sms = smsTemplates.render(kind, recipient.locale(), variables);
+        Instant now = clock.instant();
+        OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), dedupeKey, eventId, kind, category.key(),
+            category.transactional(), sms.templateVersion(), sms.locale(), recipient.id(), number, null, null, sms.text(),
+            null, MessageStatus.QUEUED, 0, now, now, null, null, null, null, null, kind, List.of(), null, 0, null, 0,
+            Channel.SMS, expiresAt, null);
+        DeliveryPolicy.Decision decision = policy.decide(message, now);
+        if (decision instanceof DeliveryPolicy.Skip skip) {
+            message = with(message, MessageStatus.SKIPPED, now, skip.reason());
+        }
+        else if (decision instanceof DeliveryPolicy.Defer defer) {
+            message = with(message, MessageStatus.SCHEDULED, defer.until(), defer.reason());
+        }
+        try {
+            mongo.insert(message);
+        }
+        catch (DuplicateKeyException e) {
+            return Optional.empty();
+        }
+        if (message.status() == MessageStatus.SKIPPED) {
+            metrics.count(kind, Channel.SMS, "skipped");
+        }
+        log.info("Queued SMS {} ({}, {}) for recipient {}: {}", message.id(), message.templateVersion(), message.category(),
             recipient.id(), message.status());
         return Optional.of(message);
     }
@@ -120,7 +167,7 @@ public class Outbox {
         return new OutboundMessage(m.id(), m.dedupeKey(), m.eventId(), m.kind(), m.category(), m.transactional(),
             m.templateVersion(), m.locale(), m.recipientId(), m.to(), m.subject(), m.html(), m.text(), m.unsubscribeUrl(),
             status, m.attempts(), dueAt, m.createdAt(), m.sentAt(), null, null, m.lastError(), note, m.campaign(), m.links(),
-            m.firstOpenedAt(), m.opens(), m.firstClickedAt(), m.clicks());
+            m.firstOpenedAt(), m.opens(), m.firstClickedAt(), m.clicks(), m.channel(), m.expiresAt(), m.providerMessageId());
     }
 
     public Optional<OutboundMessage> find(String id) {

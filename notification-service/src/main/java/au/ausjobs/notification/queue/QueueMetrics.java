@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
+import au.ausjobs.notification.preference.Channel;
+
 /**
- * Counter ausjobs.notifications.messages{template, outcome}: outcome sent, failed (an attempt failed and will be
+ * Counter ausjobs.notifications.messages{template, channel, outcome} (channel email or sms): outcome sent, failed (an attempt failed and will be
  * retried), dead (the last attempt failed), skipped (opted out or suppressed). Prometheus:
  * ausjobs_notifications_messages_total.
  */
@@ -20,8 +22,8 @@ public class QueueMetrics {
         this.registry = registry;
     }
 
-    void count(String template, String outcome) {
-        Counter.builder(NAME).description("Outbound messages by template and outcome").tag("template", template)
-            .tag("outcome", outcome).register(registry).increment();
+    void count(String template, Channel channel, String outcome) {
+        Counter.builder(NAME).description("Outbound messages by template, channel and outcome").tag("template", template)
+            .tag("channel", channel.key()).tag("outcome", outcome).register(registry).increment();
     }
 }

@@ -90,6 +90,36 @@ public class RecipientDirectory {
             .setOnInsert("timeZone", defaultZone.getId()), Recipient.class);
     }
 
+    /**
+     * SMS are refused for this person (they replied STOP: Twilio error 21610): SMS off for every category and the
+     * number no longer verified (they must verify it again, which also proves they sent START).
+     */
+    public void smsOptedOut(String userId) {
+        mongo.updateFirst(byId(userId), smsOff(), Recipient.class);
+    }
+
+    /** As {@link #smsOptedOut(String)} for everyone with this number (E.164); returns their ids. */
+    public List<String> smsOptedOutNumber(String e164) {
+        if (e164 == null) {
+            return List.of();
+        }
+        Query withNumber = new Query(Criteria.where("mobile").is(e164));
+        List<String> ids = mongo.find(withNumber, Recipient.class).stream().map(Recipient::id).toList();
+        if (!ids.isEmpty()) {
+            mongo.updateMulti(withNumber, smsOff(), Recipient.class);
+        }
+        return ids;
+    }
+
+    private static Update smsOff() {
+        Update update = new Update().set("mobileVerified", false).unset("mobileVerification.codeHash")
+            .unset("mobileVerification.expiresAt");
+        for (Category category : Category.values()) {
+            update.set("choices." + category.key() + "." + Channel.SMS.key(), false);
+        }
+        return update;
+    }
+
     /** Someone we have nothing stored for: every default. */
     public Recipient blank(String userId) {
         return new Recipient(userId, null, null, null, null, null, defaultZone.getId(), Map.of(), null);

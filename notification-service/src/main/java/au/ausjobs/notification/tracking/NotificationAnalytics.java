@@ -27,7 +27,7 @@ import au.ausjobs.notification.queue.OutboundMessage;
 public class NotificationAnalytics {
 
     /** One group's numbers. */
-    public record Row(String kind, String campaign, String templateVersion, long queued, long sent, long failed, long dead,
+    public record Row(String kind, String channel, String campaign, String templateVersion, long queued, long sent, long failed, long dead,
             long skipped, long opened, long clicked, long opens, long clicks, double openRate, double clickRate) {
     }
 
@@ -51,7 +51,7 @@ public class NotificationAnalytics {
 
     public List<Row> report(Instant from, Instant to, String kind, String campaign) {
         AggregationOperation group = context -> new Document("$group", new Document("_id",
-            new Document("kind", "$kind").append("campaign", new Document("$ifNull", List.of("$campaign", "$kind"))).append("templateVersion", "$templateVersion"))
+            new Document("kind", "$kind").append("channel", new Document("$ifNull", List.of("$channel", "EMAIL"))).append("campaign", new Document("$ifNull", List.of("$campaign", "$kind"))).append("templateVersion", "$templateVersion"))
             .append("queued", new Document("$sum", 1))
             .append("sent", count(is("$status", MessageStatus.SENT)))
             .append("dead", count(is("$status", MessageStatus.DEAD)))
@@ -72,11 +72,12 @@ public class NotificationAnalytics {
             long sent = number(d, "sent");
             long opened = number(d, "opened");
             long clicked = number(d, "clicked");
-            rows.add(new Row(id.getString("kind"), id.getString("campaign"), id.getString("templateVersion"),
+            rows.add(new Row(id.getString("kind"), id.getString("channel").toLowerCase(java.util.Locale.ROOT), id.getString("campaign"), id.getString("templateVersion"),
                 number(d, "queued"), sent, number(d, "failed"), number(d, "dead"), number(d, "skipped"), opened, clicked,
                 number(d, "opens"), number(d, "clicks"), rate(opened, sent), rate(clicked, sent)));
         }
         rows.sort(Comparator.comparing(Row::kind, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Row::channel)
             .thenComparing(Row::campaign, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Row::templateVersion, Comparator.nullsFirst(Comparator.naturalOrder())));
         return rows;

@@ -1,17 +1,11 @@
 package au.ausjobs.notification.tracking;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
+
+import au.ausjobs.notification.SignedTokens;
 
 /**
  * The tokens in tracked links, signed with HMAC-SHA256 under ausjobs.notifications.tracking.secret (the approach of
@@ -23,26 +17,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class TrackingTokens {
 
-    static final String DEV_PREFIX = "dev-only-";
     private static final int MAX_LENGTH = 256;
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     /** What a valid click token says: link {@code index} of message {@code messageId}. */
     public record Click(String messageId, int index) {
     }
 
-    private final SecretKeySpec key;
+    private final SignedTokens tokens;
 
     TrackingTokens(TrackingProperties properties, Environment environment) {
-        String secret = properties.secret();
-        if (secret == null || secret.length() < 32) {
-            throw new IllegalStateException("ausjobs.notifications.tracking.secret must be set (32 characters or more)");
-        }
-        if (secret.startsWith(DEV_PREFIX) && environment.acceptsProfiles(Profiles.of("prod"))) {
-            throw new IllegalStateException("the development tracking secret must not be used in profile prod");
-        }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.tokens = new SignedTokens("ausjobs.notifications.tracking.secret", properties.secret(), environment, MAX_LENGTH);
     }
 
     public String click(String messageId, int index) {
@@ -74,42 +58,11 @@ public class TrackingTokens {
     }
 
     private String sign(String payload) {
-        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(bytes));
+        return tokens.sign(payload);
     }
 
     private Optional<String> payload(String token) {
-        if (token == null || token.length() > MAX_LENGTH) {
-            return Optional.empty();
-        }
-        int dot = token.indexOf('.');
-        if (dot <= 0 || dot != token.lastIndexOf('.')) {
-            return Optional.empty();
-        }
-        try {
-            byte[] payload = DECODER.decode(token.substring(0, dot));
-            // Compared as the canonical text, so no other spelling of the same bytes (the unused low bits of the last
-            // base64 character) passes: a token with any character changed is refused.
-            String expected = ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload));
-            if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII))) {
-                return Optional.empty();
-            }
-            return Optional.of(new String(payload, StandardCharsets.UTF_8));
-        }
-        catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private byte[] mac(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(payload);
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return tokens.payload(token);
     }
 
     @Override

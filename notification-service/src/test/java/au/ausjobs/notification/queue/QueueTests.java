@@ -38,7 +38,7 @@ class QueueTests extends NotificationServiceTest {
     MeterRegistry meters;
 
     double count(String template, String outcome) {
-        var counter = meters.find(QueueMetrics.NAME).tag("template", template).tag("outcome", outcome).counter();
+        var counter = meters.find(QueueMetrics.NAME).tag("template", template).tag("channel", "email").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -46,6 +46,8 @@ class RecipientDirectoryTests extends NotificationServiceTest {
         await("the recipient erased", () -> directory.find(eve.id()).isEmpty());
         OutboundMessage cancelled = awaitMessage(eve.id(), "application-status", MessageStatus.CANCELLED);
         assertThat(cancelled.id()).isEqualTo(waiting.id());
+        // Cancelling and stripping are two writes: wait for the second rather than race it.
+        await("the sent welcome stripped", () -> messages(eve.id(), "welcome").stream().allMatch(m -> m.to() == null));
         assertThat(messages(eve.id(), "welcome")).singleElement().satisfies(m -> {
             assertThat(m.status()).isEqualTo(MessageStatus.SENT);
             assertThat(m.to()).isNull();

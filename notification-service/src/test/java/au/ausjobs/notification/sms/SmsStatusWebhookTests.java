@@ -1,7 +1,5 @@
 package au.ausjobs.notification.sms;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -21,13 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.twilio.security.RequestValidator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -37,54 +31,33 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import au.ausjobs.notification.NotificationServiceTest;
+import au.ausjobs.notification.TwilioStub;
 import au.ausjobs.platform.test.MongoIndexCoverage;
 
 /**
  * The status callback in the service: MockMvc without a token, signatures computed here with Twilio's algorithm
  * (HMAC-SHA1 of the URL followed by each parameter name and value in name order, Base64), the record in Mongo, the
- * counter, the listeners. SMS is enabled in this context (a fake account, Twilio played by WireMock), so it is a
- * context of its own: its Kafka listeners and dispatcher are switched off so it never competes with the shared
- * context of the other notification tests for the broker's records or the queue's messages.
+ * counter, the listeners. SMS is enabled as in every test context (a fake account, Twilio played by the shared
+ * WireMock {@link TwilioStub}); this is a context of its own (a listener bean of its own): its Kafka listeners and
+ * dispatcher are switched off so it never competes with the shared context of the other notification tests for the
+ * broker's records or the queue's messages.
  */
-@TestPropertySource(properties = { "ausjobs.notifications.sms.enabled=true",
-    "ausjobs.notifications.sms.account-sid=" + SmsStatusWebhookTests.ACCOUNT_SID,
-    "ausjobs.notifications.sms.auth-token=" + SmsStatusWebhookTests.AUTH_TOKEN,
-    "ausjobs.notifications.sms.from=+61491570157",
-    "spring.kafka.listener.auto-startup=false", "ausjobs.notifications.dispatch.interval=1d",
+@TestPropertySource(properties = { "spring.kafka.listener.auto-startup=false", "ausjobs.notifications.dispatch.interval=1d",
     "ausjobs.events.relay.enabled=false" })
 @Import(SmsStatusWebhookTests.Listening.class)
 class SmsStatusWebhookTests extends NotificationServiceTest {
 
-    static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
-    static final String AUTH_TOKEN = "webhook-test-auth-token-5f4dcc3b5aa7";
+    static final String ACCOUNT_SID = TwilioStub.ACCOUNT_SID;
+    static final String AUTH_TOKEN = TwilioStub.AUTH_TOKEN;
     static final String PATH = "/api/v1/notifications/sms/status";
     /** ausjobs.public-url of the shared test configuration + the path: the URL Twilio signs. */
     static final String PUBLIC_URL = "https://api.ausjobs.test" + PATH;
     static final String TO = "+61491570156";
-
-    static final WireMockServer TWILIO = new WireMockServer(
-        WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        if (!TWILIO.isRunning()) {
-            TWILIO.start();
-        }
-        registry.add("ausjobs.notifications.sms.api-base-url", () -> "http://127.0.0.1:" + TWILIO.port());
-    }
-
-    @AfterAll
-    static void stopTwilio() {
-        // the context (and its SmsSender) may be reused by a later class of this same configuration only: none
-        TWILIO.stop();
-    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Listening {
@@ -123,9 +96,6 @@ class SmsStatusWebhookTests extends NotificationServiceTest {
     SmsSender sender;
 
     @Autowired
-    SmsDeliveryRepository repository;
-
-    @Autowired
     Recorded recorded;
 
     @Autowired
@@ -136,11 +106,6 @@ class SmsStatusWebhookTests extends NotificationServiceTest {
 
     @Autowired
     ApplicationContext context;
-
-    @BeforeEach
-    void resetTwilio() {
-        TWILIO.resetAll();
-    }
 
     static String newMessageSid() {
         return "SM" + UUID.randomUUID().toString().replace("-", "");
@@ -293,18 +258,16 @@ class SmsStatusWebhookTests extends NotificationServiceTest {
 
     @Test
     void whatTheAppSendsIsRecordedWithItsReferenceAndFollowedToDelivery() throws Exception {
-        TWILIO.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json"))
-            .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                .withBody(TwilioSmsSenderTests.resource("message-created.json"))));
+        // Twilio's documented JSON under a fresh SID, for this number only
+        TwilioStub.answer(TO, 201, "message-created.json");
+        int before = TwilioStub.requestsTo(TO).size();
         String reference = "message-" + UUID.randomUUID();
-        // the SID in Twilio's JSON is fixed: start without a record of it
-        repository.deleteById("SM1f0e3b5c7a9d4e6f8a0b2c4d6e8f0a1b");
 
         SmsResult result = sender.send(new SmsRequest("0491 570 156", "Your interview is tomorrow at 10:00 am.", reference));
 
         assertThat(result.outcome()).isEqualTo(SmsResult.Outcome.SENT);
-        assertThat(TWILIO.getAllServeEvents()).singleElement()
-            .satisfies(e -> assertThat(e.getRequest().formParameter("StatusCallback").firstValue()).isEqualTo(PUBLIC_URL));
+        assertThat(TwilioStub.requestsTo(TO)).hasSize(before + 1).last()
+            .satisfies(r -> assertThat(r.formParameter("StatusCallback").firstValue()).isEqualTo(PUBLIC_URL));
         String sid = result.messageSid();
         assertThat(deliveries.forReference(reference)).singleElement().satisfies(d -> {
             assertThat(d.messageSid()).isEqualTo(sid);
