@@ -17,10 +17,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rateCap how many non-transactional mails one recipient gets per window at most
  * @param retry how failed sends are tried again before the message is DEAD
  * @param dispatch how often and how much the dispatcher sends
+ * @param digest when the weekly job digest goes out
  */
 @ConfigurationProperties("ausjobs.notifications")
 public record NotificationProperties(String unsubscribeSecret, ZoneId defaultTimeZone, QuietHours quietHours, RateCap rateCap,
-        Retry retry, Dispatch dispatch) {
+        Retry retry, Dispatch dispatch, Digest digest) {
 
     public NotificationProperties {
         defaultTimeZone = defaultTimeZone == null ? ZoneId.of("Australia/Sydney") : defaultTimeZone;
@@ -28,6 +29,7 @@ public record NotificationProperties(String unsubscribeSecret, ZoneId defaultTim
         rateCap = rateCap == null ? new RateCap(0, null) : rateCap;
         retry = retry == null ? new Retry(0, null, 0, null) : retry;
         dispatch = dispatch == null ? new Dispatch(null, 0, null) : dispatch;
+        digest = digest == null ? new Digest(null, null, null, null, null, null) : digest;
     }
 
     /** Quiet hours [start, end): 21:00 to 08:00 unless configured. */
@@ -76,6 +78,26 @@ public record NotificationProperties(String unsubscribeSecret, ZoneId defaultTim
             interval = interval == null ? Duration.ofSeconds(1) : interval;
             batchSize = batchSize <= 0 ? 50 : batchSize;
             lease = lease == null ? Duration.ofMinutes(2) : lease;
+        }
+    }
+
+    /**
+     * The weekly job digest (jobalert.WeeklyDigest): due every {@code day} at {@code time} in {@code zone} (default
+     * Monday 07:00 Australia/Sydney); each instance checks every {@code checkInterval} whether this week's digest is
+     * due and not done, and the one that takes the lease (job_locks, {@code lease}) sends it.
+     *
+     * @param enabled false: the periodic check does nothing (tests call the digest themselves)
+     */
+    public record Digest(Boolean enabled, java.time.DayOfWeek day, LocalTime time, ZoneId zone, Duration checkInterval,
+            Duration lease) {
+
+        public Digest {
+            enabled = enabled == null || enabled;
+            day = day == null ? java.time.DayOfWeek.MONDAY : day;
+            time = time == null ? LocalTime.of(7, 0) : time;
+            zone = zone == null ? ZoneId.of("Australia/Sydney") : zone;
+            checkInterval = checkInterval == null ? Duration.ofMinutes(5) : checkInterval;
+            lease = lease == null ? Duration.ofMinutes(10) : lease;
         }
     }
 }

@@ -47,6 +47,24 @@ class IndexDeclarationsTests extends NotificationServiceTest {
         List<au.ausjobs.notification.recipient.Recipient> findByMobile(String mobile);
     }
 
+    /**
+     * jobalert.WeeklyDigest: the seekers with waiting alerts, a seeker's claimable alerts, the alerts a run claimed (in
+     * the order they came), a person's alerts (erasure).
+     */
+    @NoRepositoryBean
+    interface WeeklyAlertQueries extends Repository<au.ausjobs.notification.jobalert.WeeklyAlert, String> {
+
+        List<au.ausjobs.notification.jobalert.WeeklyAlert> findBySentAtIsNullAndReceivedAtLessThan(Instant slot);
+
+        List<au.ausjobs.notification.jobalert.WeeklyAlert> findBySeekerIdAndSentAtIsNullAndReceivedAtLessThan(String seekerId,
+            Instant slot);
+
+        List<au.ausjobs.notification.jobalert.WeeklyAlert> findBySeekerIdAndClaimedByAndSentAtIsNullOrderByReceivedAtAsc(
+            String seekerId, String claimedBy);
+
+        List<au.ausjobs.notification.jobalert.WeeklyAlert> findBySeekerId(String seekerId);
+    }
+
     @Autowired
     ApplicationContext context;
 
@@ -62,5 +80,6 @@ class IndexDeclarationsTests extends NotificationServiceTest {
     void everyShapeOfTheAnalyticsQueryHasADeclaredIndexThatServesIt() {
         assertThat(MongoIndexCoverage.uncoveredQueries(mapping, List.of(AnalyticsQueries.class))).isEmpty();
         assertThat(MongoIndexCoverage.uncoveredQueries(mapping, List.of(RecipientQueries.class))).isEmpty();
+        assertThat(MongoIndexCoverage.uncoveredQueries(mapping, List.of(WeeklyAlertQueries.class))).isEmpty();
     }
 }

@@ -75,8 +75,19 @@ public class Outbox {
      */
     public Optional<OutboundMessage> enqueue(String eventId, String kind, String campaign, Recipient recipient,
             Map<String, Object> variables) {
+        return enqueueOnce(eventId, eventId, kind, campaign, recipient, variables);
+    }
+
+    /**
+     * As {@link #enqueue(String, String, String, Recipient, Map)}, but once per {@code onceFor} rather than per event:
+     * dedupe key {@code <onceFor>:<kind>:<recipient id>}. For mail whose identity is not the event's (a job alert's
+     * alertId, which job-service keeps when it writes the alert again; a digest's week). {@code eventId} is still
+     * recorded and sent as X-AusJobs-Event-Id (may be null when no event caused it).
+     */
+    public Optional<OutboundMessage> enqueueOnce(String onceFor, String eventId, String kind, String campaign,
+            Recipient recipient, Map<String, Object> variables) {
         String countedAs = MailTracking.campaign(campaign, kind);
-        String dedupeKey = eventId + ":" + kind + ":" + recipient.id();
+        String dedupeKey = onceFor + ":" + kind + ":" + recipient.id();
         if (mongo.exists(new Query(Criteria.where("dedupeKey").is(dedupeKey)), OutboundMessage.class)) {
             return Optional.empty();
         }

@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import au.ausjobs.events.Topics;
 import au.ausjobs.events.user.UserDeleted;
 import au.ausjobs.events.user.UserRegistered;
+import au.ausjobs.notification.jobalert.WeeklyDigest;
 import au.ausjobs.notification.queue.Outbox;
 import au.ausjobs.platform.events.DeadLetterParking;
 import au.ausjobs.platform.events.IncomingEvent;
@@ -18,8 +19,8 @@ import au.ausjobs.platform.events.RetriedWithDeadLetter;
 
 /**
  * Keeps the recipients directory: user.registered records who to write to (address, first name, account type,
- * company, locale), user.deleted erases the person, cancels their unsent mail and strips address and content from
- * the messages kept.
+ * company, locale), user.deleted erases the person, cancels their unsent mail, strips address and content from
+ * the messages kept and drops their weekly alerts waiting for the digest.
  */
 @Component
 class UserEventsListener extends DeadLetterParking {
@@ -30,12 +31,15 @@ class UserEventsListener extends DeadLetterParking {
 
     private final RecipientDirectory directory;
     private final Outbox outbox;
+    private final WeeklyDigest digest;
     private final ProcessedEvents processed;
     private final JsonMapper jsonMapper;
 
-    UserEventsListener(RecipientDirectory directory, Outbox outbox, ProcessedEvents processed, JsonMapper jsonMapper) {
+    UserEventsListener(RecipientDirectory directory, Outbox outbox, WeeklyDigest digest, ProcessedEvents processed,
+            JsonMapper jsonMapper) {
         this.directory = directory;
         this.outbox = outbox;
+        this.digest = digest;
         this.processed = processed;
         this.jsonMapper = jsonMapper;
     }
@@ -53,6 +57,7 @@ class UserEventsListener extends DeadLetterParking {
             if (processed.handleOnce("recipients", event, () -> {
                 directory.erase(userId);
                 outbox.erase(userId);
+                digest.erase(userId);
             })) {
                 log.info("Erased recipient {} and their messages' personal data", userId);
             }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Leases for scheduled jobs that must run once across all instances (e.g. a digest): collection job_locks,
  * _id = job name, with the holder and the lease's end. Taking a lease is one atomic findAndModify that matches only a
  * free or lapsed lease (upsert: the first holder inserts it; a held lease makes the upsert hit the unique _id and
- * fail). A holder that dies loses the lease when it lapses. Not yet used by a job: the digest is not built.
+ * fail). A holder that dies loses the lease when it lapses. Used by the weekly job digest (jobalert.WeeklyDigest).
  */
 @Component
 public class JobLocks {
@@ -35,7 +35,8 @@ public class JobLocks {
         this(mongo, clock, UUID.randomUUID().toString());
     }
 
-    JobLocks(MongoTemplate mongo, Clock clock, String instance) {
+    /** A lock client with a given instance id (a second "instance" in tests; the bean uses a random one). */
+    public JobLocks(MongoTemplate mongo, Clock clock, String instance) {
         this.mongo = mongo;
         this.clock = clock;
         this.instance = instance;

@@ -1,6 +1,7 @@
 package au.ausjobs.notification.template;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The made-up data the admin preview renders each kind with (no real person's data). */
@@ -20,7 +21,54 @@ final class SampleData {
         data.put("applicantsUrl", appUrl + "/employer/jobs/00000000-0000-4000-8000-000000000002/applications");
         data.put("status", "INTERVIEW");
         data.put("employer", false);
+        // job-alert
+        List<Map<String, Object>> baristaJobs = List.of(
+            job(appUrl, "00000000-0000-4000-8000-000000000011", "Barista (weekends)", "Wattle Cafe", "Fitzroy VIC",
+                "$30 - $35 an hour", "Monday 2 March 2026"),
+            job(appUrl, "00000000-0000-4000-8000-000000000012", "Head barista", "Banksia Roasters", "Collingwood VIC", null,
+                "Sunday 1 March 2026"));
+        data.put("searchName", "Baristas near Fitzroy");
+        data.put("query", "barista");
+        data.put("daily", false);
+        data.put("jobs", baristaJobs);
+        data.put("firstTitle", "Barista (weekends)");
+        data.put("moreCount", 4L);
+        data.put("notListed", 3L);
+        data.put("totalMatches", 5L);
+        data.put("manageUrl", appUrl + "/saved-searches/00000000-0000-4000-8000-000000000021");
+        // weekly-digest
+        Map<String, Object> baristas = new HashMap<>();
+        baristas.put("name", "Baristas near Fitzroy");
+        baristas.put("query", "barista");
+        baristas.put("jobs", baristaJobs);
+        baristas.put("total", 5L);
+        baristas.put("notListed", 3L);
+        baristas.put("manageUrl", appUrl + "/saved-searches/00000000-0000-4000-8000-000000000021");
+        Map<String, Object> remote = new HashMap<>();
+        remote.put("name", "Remote bookkeeping");
+        remote.put("query", null);
+        remote.put("jobs", List.of(job(appUrl, "00000000-0000-4000-8000-000000000013", "Bookkeeper (part time)",
+            "Gum Tree Accounting", "Remote", "$45 - $55 an hour", "Thursday 26 February 2026")));
+        remote.put("total", 1L);
+        remote.put("notListed", 0L);
+        remote.put("manageUrl", appUrl + "/saved-searches/00000000-0000-4000-8000-000000000022");
+        data.put("searches", List.of(baristas, remote));
+        data.put("searchCount", 2);
+        data.put("jobCount", 6L);
+        data.put("weekOf", "Monday 2 March 2026");
         return data;
+    }
+
+    private static Map<String, Object> job(String appUrl, String id, String title, String company, String place,
+            String salary, String posted) {
+        Map<String, Object> job = new HashMap<>();
+        job.put("title", title);
+        job.put("company", company);
+        job.put("place", place);
+        job.put("salary", salary);
+        job.put("posted", posted);
+        job.put("url", appUrl + "/jobs/" + id);
+        return job;
     }
 
     /** Alerts and marketing previews show their footer with a link that is not a valid token. */
