@@ -23,10 +23,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An employer's job from draft to the public site and off it again, through the gateway: the company comes from the
- * employer's token, an admin in the staff console approves it, a seeker finds it by a boolean query within 10 km of a
- * suburb, saves it, uploads a resume (scanned by clamd) and applies with it (job-service checks it with
- * resume-service), only the hiring company sees the applicant, reads their resume and moves them to interview, other companies can neither see the draft nor touch the live job, and job.published
- * and job.closed reach Kafka.
+ * employer's token, an admin in the staff console approves it, a seeker who kept a search with instant alerts is mailed
+ * about it (job-service matched it, notification-service mailed it), finds it by a boolean query within 10 km of a
+ * suburb, saves it, uploads a resume (scanned by clamd), gets its ATS score and AI analysis against the job, and applies
+ * with it (job-service checks it with resume-service); the seeker gets the confirmation mail; only the hiring company
+ * sees the applicant, reads their resume and moves them to interview; the seeker gets the status-update mail and
+ * unsubscribes from updates with one click, so the next one is not mailed; other companies can neither see the draft
+ * nor touch the live job, and job.published and job.closed reach Kafka.
  */
 class JobJourneyTests {
 
@@ -56,6 +59,17 @@ class JobJourneyTests {
 
         assertThat(Api.postJson(job + "/publish", "{}", wattle.token).json().get("status").asString())
             .isEqualTo("PENDING_REVIEW");
+        String seekerEmail = RegistrationJourneyTests.registeredSeeker();
+        String seeker = Api.login(seekerEmail, PASSWORD);
+        // The seeker lives where it is daytime now, so alerts to them are not held for quiet hours (21:00-08:00 local).
+        String zone = daytimeZone();
+        assertThat(Api.putJson(Stack.GATEWAY + "/api/v1/notifications/preferences", "{\"timeZone\":\"" + zone + "\"}", seeker)
+            .status()).isEqualTo(200);
+        // ... and keeps a search with instant alerts before the job goes live
+        Api.Response kept = Api.postJson(Stack.GATEWAY + "/api/v1/search/saved", "{\"name\":\"Coffee near Collingwood\","
+            + "\"query\":\"barista AND " + marker.toLowerCase() + "\",\"filters\":{\"near\":\"Collingwood VIC\","
+            + "\"radiusKm\":10},\"alertFrequency\":\"INSTANT\"}", seeker);
+        assertThat(kept.status()).as(kept.body()).isEqualTo(201);
         String admin = Staff.newAdmin().accessToken();
         JsonNode queue = Api.get(Stack.GATEWAY + "/api/v1/jobs/moderation/queue?limit=200", admin).json();
         assertThat(queue.valueStream().map(j -> j.get("id").asString())).contains(id);
@@ -68,13 +82,12 @@ class JobJourneyTests {
         assertThat(awaitSearch(marker)).as("job.published reached the search index through Kafka").contains(id);
         assertThat(live.json().has("history")).as("moderation history stays inside").isFalse();
         assertThat(awaitCompanyName(job)).as("named after the company auth-service registered").isEqualTo(wattle.name);
+        Mailbox.Mail alert = Mailbox.awaitSubject(seekerEmail, "New job for Coffee near Collingwood: Barista " + marker,
+            Duration.ofSeconds(90));
+        assertThat(alert.text()).as("job-service matched the saved search, notification-service mailed it")
+            .contains("Barista " + marker).contains("Fitzroy");
+        assertThat(alert.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
 
-        String seekerEmail = RegistrationJourneyTests.registeredSeeker();
-        String seeker = Api.login(seekerEmail, PASSWORD);
-        // The seeker lives where it is daytime now, so alerts to them are not held for quiet hours (21:00-08:00 local).
-        String zone = daytimeZone();
-        assertThat(Api.putJson(Stack.GATEWAY + "/api/v1/notifications/preferences", "{\"timeZone\":\"" + zone + "\"}", seeker)
-            .status()).isEqualTo(200);
         assertThat(Api.putJson(job + "/saved", "", seeker).status()).as("a seeker saves it").isEqualTo(204);
         assertThat(Api.get(Stack.GATEWAY + "/api/v1/jobs/saved", seeker).json().get(0).get("available").asBoolean()).isTrue();
 
