@@ -18,10 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retry how failed sends are tried again before the message is DEAD
  * @param dispatch how often and how much the dispatcher sends
  * @param digest when the weekly job digest goes out
+ * @param newApplicantsDaily when the daily new-applicants mail goes out to employers who chose DAILY
  */
 @ConfigurationProperties("ausjobs.notifications")
 public record NotificationProperties(String unsubscribeSecret, ZoneId defaultTimeZone, QuietHours quietHours, RateCap rateCap,
-        Retry retry, Dispatch dispatch, Digest digest) {
+        Retry retry, Dispatch dispatch, Digest digest, NewApplicantsDaily newApplicantsDaily) {
 
     public NotificationProperties {
         defaultTimeZone = defaultTimeZone == null ? ZoneId.of("Australia/Sydney") : defaultTimeZone;
@@ -30,6 +31,26 @@ public record NotificationProperties(String unsubscribeSecret, ZoneId defaultTim
         retry = retry == null ? new Retry(0, null, 0, null) : retry;
         dispatch = dispatch == null ? new Dispatch(null, 0, null) : dispatch;
         digest = digest == null ? new Digest(null, null, null, null, null, null) : digest;
+        newApplicantsDaily = newApplicantsDaily == null ? new NewApplicantsDaily(null, null, null, null, null)
+            : newApplicantsDaily;
+    }
+
+    /**
+     * The daily new-applicants mail (application.NewApplicantsDaily): due every day at {@code time} in {@code zone}
+     * (default 17:00 Australia/Sydney); each instance checks every {@code checkInterval} whether today's round is due and
+     * not done, and the one that takes the lease (job_locks, {@code lease}) runs it.
+     *
+     * @param enabled false: the periodic check does nothing (tests call the round themselves)
+     */
+    public record NewApplicantsDaily(Boolean enabled, LocalTime time, ZoneId zone, Duration checkInterval, Duration lease) {
+
+        public NewApplicantsDaily {
+            enabled = enabled == null || enabled;
+            time = time == null ? LocalTime.of(17, 0) : time;
+            zone = zone == null ? ZoneId.of("Australia/Sydney") : zone;
+            checkInterval = checkInterval == null ? Duration.ofMinutes(5) : checkInterval;
+            lease = lease == null ? Duration.ofMinutes(10) : lease;
+        }
     }
 
     /** Quiet hours [start, end): 21:00 to 08:00 unless configured. */

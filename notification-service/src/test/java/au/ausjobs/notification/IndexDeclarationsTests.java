@@ -65,6 +65,24 @@ class IndexDeclarationsTests extends NotificationServiceTest {
         List<au.ausjobs.notification.jobalert.WeeklyAlert> findBySeekerId(String seekerId);
     }
 
+    /**
+     * application.NewApplicantsDaily: the employers with waiting applications, an employer's claimable ones, the ones a
+     * run claimed (in the order they came), an employer's (erasure).
+     */
+    @NoRepositoryBean
+    interface PendingApplicantQueries extends Repository<au.ausjobs.notification.application.PendingApplicant, String> {
+
+        List<au.ausjobs.notification.application.PendingApplicant> findBySentAtIsNullAndReceivedAtLessThan(Instant slot);
+
+        List<au.ausjobs.notification.application.PendingApplicant> findByEmployerIdAndSentAtIsNullAndReceivedAtLessThan(
+            String employerId, Instant slot);
+
+        List<au.ausjobs.notification.application.PendingApplicant> findByEmployerIdAndClaimedByAndSentAtIsNullOrderByReceivedAtAsc(
+            String employerId, String claimedBy);
+
+        List<au.ausjobs.notification.application.PendingApplicant> findByEmployerId(String employerId);
+    }
+
     @Autowired
     ApplicationContext context;
 

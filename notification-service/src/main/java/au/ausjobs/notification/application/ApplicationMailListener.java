@@ -21,6 +21,7 @@ import au.ausjobs.events.application.ApplicationSubmitted;
 import au.ausjobs.notification.MailLinks;
 import au.ausjobs.notification.preference.Category;
 import au.ausjobs.notification.preference.Channel;
+import au.ausjobs.notification.preference.Delivery;
 import au.ausjobs.notification.queue.Outbox;
 import au.ausjobs.notification.recipient.Recipient;
 import au.ausjobs.notification.recipient.RecipientDirectory;
@@ -33,7 +34,8 @@ import au.ausjobs.platform.events.RetriedWithDeadLetter;
  * Mail about applications:
  * <ul>
  * <li>application.submitted: a confirmation to the seeker (application-confirmation, transactional) and an alert to
- * each employer of the hiring company (new-applicant, category new-applicants);</li>
+ * each employer of the hiring company (new-applicant, category new-applicants), or, for an employer who chose DAILY
+ * delivery of new-applicants, the application kept for their daily mail ({@link NewApplicantsDaily});</li>
  * <li>application.status-changed: an update to the seeker (application-status, category application-updates), except
  * when the seeker withdrew it themselves; and the same update by SMS (channel SMS, its own dedupe key) when the seeker
  * has a verified mobile and SMS switched on for application-updates. A change to INTERVIEW is the interview invitation.</li>
@@ -53,9 +55,11 @@ class ApplicationMailListener extends DeadLetterParking {
     private final MailLinks links;
     private final ProcessedEvents processed;
     private final JsonMapper jsonMapper;
+    private final NewApplicantsDaily daily;
 
     ApplicationMailListener(RecipientDirectory directory, Outbox outbox, MailLinks links, ProcessedEvents processed,
-            JsonMapper jsonMapper) {
+            JsonMapper jsonMapper, NewApplicantsDaily daily) {
+        this.daily = daily;
         this.directory = directory;
         this.outbox = outbox;
         this.links = links;
@@ -92,6 +96,10 @@ class ApplicationMailListener extends DeadLetterParking {
                 submitted.applicationId());
         }
         for (Recipient employer : employers) {
+            if (employer.delivery(Category.NEW_APPLICANTS) == Delivery.DAILY) {
+                daily.keep(eventId, employer, submitted); // in their daily new-applicants mail instead
+                continue;
+            }
             Map<String, Object> forEmployer = new HashMap<>();
             forEmployer.put("jobTitle", submitted.jobTitle());
             forEmployer.put("applicantsUrl", links.app("/employer/jobs/" + submitted.jobId() + "/applications"));

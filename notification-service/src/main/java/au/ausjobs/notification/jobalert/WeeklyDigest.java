@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -40,6 +39,7 @@ import au.ausjobs.notification.queue.Outbox;
 import au.ausjobs.notification.recipient.Recipient;
 import au.ausjobs.notification.recipient.RecipientDirectory;
 import au.ausjobs.notification.schedule.JobLocks;
+import au.ausjobs.notification.schedule.SlotRun;
 
 /**
  * The weekly job digest for subscribers: one weekly-digest mail per seeker per week (category digest, marketing:
@@ -67,11 +67,9 @@ public class WeeklyDigest {
     private final RecipientDirectory directory;
     private final Outbox outbox;
     private final MailLinks links;
-    private final JobLocks locks;
     private final NotificationProperties.Digest schedule;
     private final Clock clock;
-    /** One run at a time in this instance (JobLocks lets its own holder renew, so it does not exclude this instance). */
-    private final ReentrantLock running = new ReentrantLock();
+    private final SlotRun slots;
 
     @Autowired
     WeeklyDigest(MongoTemplate mongo, RecipientDirectory directory, Outbox outbox, MailLinks links, JobLocks locks,
@@ -80,9 +78,9 @@ public class WeeklyDigest {
         this.directory = directory;
         this.outbox = outbox;
         this.links = links;
-        this.locks = locks;
         this.schedule = properties.digest();
         this.clock = clock;
+        this.slots = new SlotRun(mongo, locks, clock, JOB, RUNS);
     }
 
     /** Keeps a WEEKLY alert for the next digest; once per alertId. */
@@ -126,34 +124,9 @@ public class WeeklyDigest {
         Instant now = clock.instant();
         ZonedDateTime slot = latestSlot(now, schedule);
         String week = slot.toLocalDate().toString();
-        if (done(week) || !running.tryLock()) {
-            return Optional.empty();
-        }
-        try {
-            if (!locks.tryAcquire(JOB, schedule.lease())) {
-                return Optional.empty();
-            }
-            try {
-                if (done(week)) {
-                    return Optional.empty();
-                }
-                int mails = run(week, slot, now);
-                mongo.upsert(new Query(Criteria.where("_id").is(week)),
-                    new Update().set("completedAt", now).set("mails", mails), RUNS);
-                log.info("Weekly digest {}: {} mail(s) queued", week, mails);
-                return Optional.of(mails);
-            }
-            finally {
-                locks.release(JOB);
-            }
-        }
-        finally {
-            running.unlock();
-        }
-    }
-
-    private boolean done(String week) {
-        return mongo.exists(new Query(Criteria.where("_id").is(week).and("completedAt").exists(true)), RUNS);
+        Optional<Integer> mails = slots.runOnce(week, schedule.lease(), () -> run(week, slot, now));
+        mails.ifPresent(count -> log.info("Weekly digest {}: {} mail(s) queued", week, count));
+        return mails;
     }
 
     /** The latest digest time at or before {@code now}: the configured day and time in the configured zone. */

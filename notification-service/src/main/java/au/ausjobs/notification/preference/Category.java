@@ -49,6 +49,11 @@ public enum Category {
         return kind == Kind.TRANSACTIONAL;
     }
 
+    /** Whether the recipient may choose {@link Delivery} (instant or daily) for this category: new-applicants only. */
+    public boolean offersDelivery() {
+        return this == NEW_APPLICANTS;
+    }
+
     public static Optional<Category> byKey(String key) {
         return Arrays.stream(values()).filter(c -> c.key.equals(key)).findFirst();
     }

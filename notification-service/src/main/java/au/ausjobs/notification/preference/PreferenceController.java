@@ -37,7 +37,11 @@ import au.ausjobs.platform.web.ApiException;
 @Tag(name = "Notification preferences", description = "Your own choices of which messages reach you, and how")
 class PreferenceController {
 
-    record CategoryView(String category, String description, String kind, boolean transactional, boolean email, boolean sms) {
+    /**
+     * @param delivery INSTANT or DAILY for a category that offers the choice (new-applicants), else null
+     */
+    record CategoryView(String category, String description, String kind, boolean transactional, boolean email, boolean sms,
+            String delivery) {
     }
 
     /**
@@ -49,7 +53,8 @@ class PreferenceController {
 
     /**
      * The body of PUT: timeZone, an IANA zone such as Australia/Perth (optional); categories, category -> channel ->
-     * on/off, only the ones to change (optional); mobile, an Australian mobile number as typed (0412 345 678, +61 412 345
+     * on/off, only the ones to change (optional), and for new-applicants also {@code "delivery": "INSTANT" | "DAILY"};
+     * mobile, an Australian mobile number as typed (0412 345 678, +61 412 345
      * 678...): stored unverified and a code is sent to it; {@code null} removes the number; absent leaves it as it is
      * (a class with a setter, so absent and null can be told apart).
      */
@@ -59,7 +64,7 @@ class PreferenceController {
         private String timeZone;
 
         @Size(max = 20)
-        private Map<String, Map<String, Boolean>> categories;
+        private Map<String, Map<String, Object>> categories;
 
         private String mobile;
 
@@ -73,11 +78,11 @@ class PreferenceController {
             this.timeZone = timeZone;
         }
 
-        public Map<String, Map<String, Boolean>> getCategories() {
+        public Map<String, Map<String, Object>> getCategories() {
             return categories;
         }
 
-        public void setCategories(Map<String, Map<String, Boolean>> categories) {
+        public void setCategories(Map<String, Map<String, Object>> categories) {
             this.categories = categories;
         }
 
@@ -99,7 +104,7 @@ class PreferenceController {
             return timeZone;
         }
 
-        Map<String, Map<String, Boolean>> categories() {
+        Map<String, Map<String, Object>> categories() {
             return categories;
         }
     }
@@ -107,6 +112,9 @@ class PreferenceController {
     /** @param code the 6 digits sent by SMS */
     record VerificationRequest(@NotNull @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String code) {
     }
+
+    /** The key of a category object in PUT that sets its delivery rather than a channel. */
+    static final String DELIVERY = "delivery";
 
     private final RecipientDirectory directory;
     private final MobileNumbers mobiles;
@@ -124,8 +132,9 @@ class PreferenceController {
     }
 
     @PutMapping
-    @Operation(summary = "Changes my preferences: only the categories, channels, time zone and mobile number given (400 "
-        + "for an unknown category, channel or time zone; 422 to turn off email for transactional mail or for a number "
+    @Operation(summary = "Changes my preferences: only the categories, channels, time zone and mobile number given, and "
+        + "for new-applicants \"delivery\": INSTANT or DAILY (400 for an unknown category, channel or time zone, "
+        + "invalid-delivery, delivery-not-offered; 422 to turn off email for transactional mail or for a number "
         + "that cannot get SMS, e.g. mobile-landline; 429 too-many-codes). A new mobile number is stored unverified and "
         + "a 6-digit code is sent to it by SMS")
     PreferencesView change(@Valid @RequestBody PreferencesRequest request, Authentication authentication) {
@@ -141,6 +150,7 @@ class PreferenceController {
             }
         }
         Map<Category, Map<Channel, Boolean>> choices = new EnumMap<>(Category.class);
+        Map<Category, Delivery> deliveries = new EnumMap<>(Category.class);
         if (request.categories() != null) {
             request.categories().forEach((key, channels) -> {
                 Category category = Category.byKey(key).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
@@ -148,10 +158,14 @@ class PreferenceController {
                         + Arrays.stream(Category.values()).map(Category::key).toList()));
                 Map<Channel, Boolean> byChannel = new EnumMap<>(Channel.class);
                 if (channels != null) {
-                    channels.forEach((channelKey, on) -> {
+                    channels.forEach((channelKey, value) -> {
+                        if (DELIVERY.equals(channelKey)) {
+                            deliveries.put(category, delivery(category, value));
+                            return;
+                        }
                         Channel channel = Channel.byKey(channelKey).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
                             "unknown-channel", "Invalid request", "Unknown channel '" + channelKey + "'; known: email, sms"));
-                        if (on == null) {
+                        if (!(value instanceof Boolean on)) {
                             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid request",
                                 "Channel '" + channelKey + "' of '" + key + "' must be true or false");
                         }
@@ -174,7 +188,7 @@ class PreferenceController {
                 mobiles.change(me, e164);
             }
         }
-        return view(directory.choose(me, choices, zone));
+        return view(directory.choose(me, choices, deliveries, zone));
     }
 
     @PostMapping("/mobile/verification")
@@ -185,10 +199,22 @@ class PreferenceController {
         return view(mobiles.verify(CurrentUser.of(authentication).id(), request.code()));
     }
 
+    /** "delivery" of a category: INSTANT or DAILY, and only where the category offers the choice (400 otherwise). */
+    private static Delivery delivery(Category category, Object value) {
+        if (!category.offersDelivery()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "delivery-not-offered", "Invalid request",
+                "'" + category.key() + "' has no delivery choice; only 'new-applicants' can be INSTANT or DAILY");
+        }
+        return (value instanceof String name ? Delivery.byName(name) : java.util.Optional.<Delivery>empty())
+            .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "invalid-delivery", "Invalid request",
+                "delivery of '" + category.key() + "' must be INSTANT or DAILY"));
+    }
+
     private PreferencesView view(Recipient recipient) {
         List<CategoryView> categories = Arrays.stream(Category.values())
             .map(c -> new CategoryView(c.key(), c.description(), c.kind().name(), c.transactional(),
-                recipient.wants(c, Channel.EMAIL), recipient.wants(c, Channel.SMS)))
+                recipient.wants(c, Channel.EMAIL), recipient.wants(c, Channel.SMS),
+                c.offersDelivery() ? recipient.delivery(c).name() : null))
             .toList();
         return new PreferencesView(recipient.zone(directory.defaultZone()).getId(),
             AustralianPhoneNumbers.mask(recipient.mobile()), Boolean.TRUE.equals(recipient.mobileVerified()), categories);

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import au.ausjobs.notification.preference.Category;
 import au.ausjobs.notification.preference.Channel;
+import au.ausjobs.notification.preference.Delivery;
 
 /**
  * notification-service's own copy of a person it writes to (collection recipients, _id = the account id), made from
@@ -23,11 +24,14 @@ import au.ausjobs.notification.preference.Channel;
  * @param mobileVerified whether they proved the number is theirs with the code sent to it; only a verified number gets
  *        any SMS but that code
  * @param mobileVerification the pending code (its HMAC only, while the number is not verified) and when codes were sent
+ * @param deliveries category key -> INSTANT or DAILY, only for categories that offer the choice and only what the
+ *        person chose (the default is INSTANT)
  */
 @Document("recipients")
 public record Recipient(@Id String id, String email, String firstName, String accountType, @Indexed String companyId,
         String locale, String timeZone, Map<String, Map<String, Boolean>> choices, Instant registeredAt,
-        @Indexed(sparse = true) String mobile, Boolean mobileVerified, MobileVerification mobileVerification) {
+        @Indexed(sparse = true) String mobile, Boolean mobileVerified, MobileVerification mobileVerification,
+        Map<String, String> deliveries) {
 
     public static final String EMPLOYER = "EMPLOYER";
 
@@ -50,6 +54,21 @@ public record Recipient(@Id String id, String email, String firstName, String ac
     public Recipient(String id, String email, String firstName, String accountType, String companyId, String locale,
             String timeZone, Map<String, Map<String, Boolean>> choices, Instant registeredAt) {
         this(id, email, firstName, accountType, companyId, locale, timeZone, choices, registeredAt, null, null, null);
+    }
+
+    public Recipient(String id, String email, String firstName, String accountType, String companyId, String locale,
+            String timeZone, Map<String, Map<String, Boolean>> choices, Instant registeredAt, String mobile,
+            Boolean mobileVerified, MobileVerification mobileVerification) {
+        this(id, email, firstName, accountType, companyId, locale, timeZone, choices, registeredAt, mobile, mobileVerified,
+            mobileVerification, null);
+    }
+
+    /** When alerts of this category reach them: what they chose, else INSTANT (always INSTANT where there is no choice). */
+    public Delivery delivery(Category category) {
+        if (!category.offersDelivery() || deliveries == null) {
+            return Delivery.INSTANT;
+        }
+        return Delivery.byName(deliveries.get(category.key())).orElse(Delivery.INSTANT);
     }
 
     /** The mobile number SMS (other than the verification code) may go to: set and verified; else null. */

@@ -16,6 +16,7 @@ import au.ausjobs.events.user.UserRegistered;
 import au.ausjobs.notification.NotificationProperties;
 import au.ausjobs.notification.preference.Category;
 import au.ausjobs.notification.preference.Channel;
+import au.ausjobs.notification.preference.Delivery;
 
 /** Who we write to: kept from user events; the employers of a company are the recipients with its companyId. */
 @Service
@@ -62,8 +63,18 @@ public class RecipientDirectory {
 
     /** Applies the person's choices (only those given) and time zone (if given); returns the result. */
     public Recipient choose(String userId, Map<Category, Map<Channel, Boolean>> choices, ZoneId timeZone) {
+        return choose(userId, choices, Map.of(), timeZone);
+    }
+
+    /** As {@link #choose(String, Map, ZoneId)}, with the delivery (INSTANT or DAILY) of categories that offer it. */
+    public Recipient choose(String userId, Map<Category, Map<Channel, Boolean>> choices, Map<Category, Delivery> deliveries,
+            ZoneId timeZone) {
         Update update = new Update();
         boolean any = false;
+        for (var delivery : deliveries.entrySet()) {
+            update.set("deliveries." + delivery.getKey().key(), delivery.getValue().name());
+            any = true;
+        }
         for (var category : choices.entrySet()) {
             for (var channel : category.getValue().entrySet()) {
                 update.set("choices." + category.getKey().key() + "." + channel.getKey().key(), channel.getValue());

@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import au.ausjobs.events.Topics;
 import au.ausjobs.events.user.UserDeleted;
 import au.ausjobs.events.user.UserRegistered;
+import au.ausjobs.notification.application.NewApplicantsDaily;
 import au.ausjobs.notification.jobalert.WeeklyDigest;
 import au.ausjobs.notification.queue.Outbox;
 import au.ausjobs.platform.events.DeadLetterParking;
@@ -32,11 +33,13 @@ class UserEventsListener extends DeadLetterParking {
     private final RecipientDirectory directory;
     private final Outbox outbox;
     private final WeeklyDigest digest;
+    private final NewApplicantsDaily newApplicantsDaily;
     private final ProcessedEvents processed;
     private final JsonMapper jsonMapper;
 
     UserEventsListener(RecipientDirectory directory, Outbox outbox, WeeklyDigest digest, ProcessedEvents processed,
-            JsonMapper jsonMapper) {
+            JsonMapper jsonMapper, NewApplicantsDaily newApplicantsDaily) {
+        this.newApplicantsDaily = newApplicantsDaily;
         this.directory = directory;
         this.outbox = outbox;
         this.digest = digest;
@@ -58,6 +61,7 @@ class UserEventsListener extends DeadLetterParking {
                 directory.erase(userId);
                 outbox.erase(userId);
                 digest.erase(userId);
+                newApplicantsDaily.erase(userId);
             })) {
                 log.info("Erased recipient {} and their messages' personal data", userId);
             }

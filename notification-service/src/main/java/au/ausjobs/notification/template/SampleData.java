@@ -56,7 +56,23 @@ final class SampleData {
         data.put("searchCount", 2);
         data.put("jobCount", 6L);
         data.put("weekOf", "Monday 2 March 2026");
+        // new-applicants-daily
+        data.put("applicantCount", 3);
+        data.put("summary", "Barista (weekends) (2), Line cook (1)");
+        data.put("byJob", List.of(
+            applicantsOf(appUrl, "00000000-0000-4000-8000-000000000002", "Barista (weekends)",
+                "Monday 2 March 2026, 10:15 am AEDT", "Monday 2 March 2026, 1:40 pm AEDT"),
+            applicantsOf(appUrl, "00000000-0000-4000-8000-000000000003", "Line cook", "Monday 2 March 2026, 11:05 am AEDT")));
         return data;
+    }
+
+    private static Map<String, Object> applicantsOf(String appUrl, String jobId, String title, String... submittedAt) {
+        Map<String, Object> job = new HashMap<>();
+        job.put("title", title);
+        job.put("count", submittedAt.length);
+        job.put("applicantsUrl", appUrl + "/employer/jobs/" + jobId + "/applications");
+        job.put("applications", java.util.Arrays.stream(submittedAt).map(at -> Map.<String, Object>of("submittedAt", at)).toList());
+        return job;
     }
 
     private static Map<String, Object> job(String appUrl, String id, String title, String company, String place,
