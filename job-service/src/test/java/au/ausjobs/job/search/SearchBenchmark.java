@@ -1,5 +1,7 @@
 package au.ausjobs.job.search;
 
+import static au.ausjobs.platform.test.BenchReport.*;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -571,16 +573,16 @@ public final class SearchBenchmark {
             double highlights = mean(all(Variant.HIGHLIGHT));
             double floor = mean(all(Variant.FLOOR));
             md.append("\n## Where the time of a mean HTTP search goes (ms, from the means above)\n\n| part | ms | share |\n|---|---:|---:|\n");
-            part(md, "Lucene: the query, top 20 (raw Lucene)", raw, http);
-            part(md, "the first facet pass over all matches (raw Lucene)", facetPass, http);
-            part(md, "the facet reader state, built for each search", facetState, http);
-            part(md, "highlighting the page", highlights, http);
-            part(md, "the rest of JobSearchIndex.search: drill-sideways passes, facet counts, stored fields, hits",
+            share(md, "Lucene: the query, top 20 (raw Lucene)", raw, http);
+            share(md, "the first facet pass over all matches (raw Lucene)", facetPass, http);
+            share(md, "the facet reader state, built for each search", facetState, http);
+            share(md, "highlighting the page", highlights, http);
+            share(md, "the rest of JobSearchIndex.search: drill-sideways passes, facet counts, stored fields, hits",
                 inProcess - raw - facetPass - facetState - highlights, http);
-            part(md, "the search log write (SearchAnalytics.record, MongoDB)", analyticsMean, http);
-            part(md, "HTTP floor: client, loopback, Tomcat, security filters (GET /actuator/info)", floor, http);
-            part(md, "the rest: binding and validation, controller, JSON of the result", http - inProcess - analyticsMean - floor, http);
-            part(md, "**HTTP API, mean**", http, http);
+            share(md, "the search log write (SearchAnalytics.record, MongoDB)", analyticsMean, http);
+            share(md, "HTTP floor: client, loopback, Tomcat, security filters (GET /actuator/info)", floor, http);
+            share(md, "the rest: binding and validation, controller, JSON of the result", http - inProcess - analyticsMean - floor, http);
+            share(md, "**HTTP API, mean**", http, http);
         }
         md.append("\n## Search latency (ms) by query kind\n\n");
         md.append("| kind | variant | n | mean | p50 | p95 | p99 | max |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
@@ -628,10 +630,6 @@ public final class SearchBenchmark {
             hits.stream().mapToLong(Long::longValue).average().orElse(0), none, hits.size()));
     }
 
-    private static void part(StringBuilder md, String label, double nanos, double whole) {
-        md.append(String.format(Locale.ROOT, "| %s | %s | %.0f %% |%n", label, ms((long) nanos), 100 * nanos / whole));
-    }
-
     private long[] of(Variant v, QueryMix.Kind kind) {
         return latencies.getOrDefault(v, Map.of()).getOrDefault(kind, List.of()).stream().mapToLong(Long::longValue)
             .sorted().toArray();
@@ -640,47 +638,6 @@ public final class SearchBenchmark {
     private long[] all(Variant v) {
         return latencies.getOrDefault(v, Map.of()).values().stream().flatMap(List::stream).mapToLong(Long::longValue)
             .sorted().toArray();
-    }
-
-    private static void stats(StringBuilder md, String label, long[] sorted) {
-        if (sorted.length == 0) {
-            return;
-        }
-        md.append(String.format("| %s | %,d | %s | %s | %s | %s | %s |%n", label, sorted.length, ms((long) mean(sorted)),
-            ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.95)), ms(percentile(sorted, 0.99)),
-            ms(sorted[sorted.length - 1])));
-    }
-
-    private static void row(StringBuilder md, String name, String value) {
-        md.append("| ").append(name).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
-    }
-
-    /** Nearest rank. */
-    private static long percentile(long[] sorted, double p) {
-        return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static double mean(long[] values) {
-        return Arrays.stream(values).average().orElse(0);
-    }
-
-    private static String ms(long nanos) {
-        double ms = nanos / 1e6;
-        return String.format(Locale.ROOT, ms < 1 ? "%.3f" : ms < 10 ? "%.2f" : "%.1f", ms);
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown model");
-        }
-        catch (IOException | RuntimeException e) {
-            return "unknown model";
-        }
     }
 
     private void check(boolean ok, String problem) {

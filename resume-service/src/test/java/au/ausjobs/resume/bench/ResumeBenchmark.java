@@ -1,5 +1,7 @@
 package au.ausjobs.resume.bench;
 
+import static au.ausjobs.platform.test.BenchReport.*;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -850,51 +852,6 @@ public final class ResumeBenchmark {
 
     private long[] sorted(Part part) {
         return latencies.getOrDefault(part, List.of()).stream().mapToLong(Long::longValue).sorted().toArray();
-    }
-
-    private static void share(StringBuilder md, String label, double nanos, double whole) {
-        md.append(String.format(Locale.ROOT, "| %s | %s | %.0f %% |%n", label, ms((long) nanos), 100 * nanos / whole));
-    }
-
-    private static void stats(StringBuilder md, String label, long[] sorted) {
-        if (sorted.length == 0) {
-            return;
-        }
-        md.append(String.format("| %s | %,d | %s | %s | %s | %s | %s |%n", label, sorted.length, ms((long) mean(sorted)),
-            ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.95)), ms(percentile(sorted, 0.99)),
-            ms(sorted[sorted.length - 1])));
-    }
-
-    private static void row(StringBuilder md, String name, String value) {
-        md.append("| ").append(name).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
-    }
-
-    /** Nearest rank. */
-    private static long percentile(long[] sorted, double p) {
-        return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static double mean(long[] values) {
-        return Arrays.stream(values).average().orElse(0);
-    }
-
-    private static String ms(long nanos) {
-        double ms = nanos / 1e6;
-        return String.format(Locale.ROOT, ms < 1 ? "%.3f" : ms < 10 ? "%.2f" : "%.1f", ms);
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown model");
-        }
-        catch (IOException | RuntimeException e) {
-            return "unknown model";
-        }
     }
 
     private static String clamdVersion(ClamdServer clamd) {
