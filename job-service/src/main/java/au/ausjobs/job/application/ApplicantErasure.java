@@ -14,7 +14,8 @@ import au.ausjobs.platform.events.EventRecorder;
 
 /**
  * When a seeker deletes their account, their applications stay with the hiring companies, anonymised: open ones are
- * withdrawn (the employer sees why, and application.status-changed tells the rest), and everything that points to the
+ * withdrawn (the employer sees why, and application.status-changed tells the rest; an upcoming interview is cancelled
+ * with interview-cancelled), and everything that points to the
  * person goes ({@link Application#eraseApplicant}). One random pseudonym per deleted account keeps that person's
  * applications distinguishable from each other's without saying who they were.
  */
@@ -27,10 +28,12 @@ public class ApplicantErasure {
 
     private final ApplicationRepository applications;
     private final EventRecorder events;
+    private final Interviews interviews;
 
-    ApplicantErasure(ApplicationRepository applications, EventRecorder events) {
+    ApplicantErasure(ApplicationRepository applications, EventRecorder events, Interviews interviews) {
         this.applications = applications;
         this.events = events;
+        this.interviews = interviews;
     }
 
     /** Anonymises every application of {@code seekerId}; returns how many. Safe to run again (nothing is left to find). */
@@ -48,6 +51,8 @@ public class ApplicantErasure {
                     events.record(application, new ApplicationStatusChanged(application.getId(), application.getJobId(),
                         application.getJobTitle(), application.getCompanyId(), pseudonym, from.name(),
                         ApplicationStatus.WITHDRAWN.name(), "system", now));
+                    // an upcoming interview is off too (interview-cancelled, APPLICATION_WITHDRAWN, by "system")
+                    interviews.afterMove(application, ApplicationStatus.WITHDRAWN, "system", now);
                 }
                 applications.save(application);
                 erased++;

@@ -3,6 +3,8 @@ package au.ausjobs.job.application;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -22,7 +24,43 @@ import au.ausjobs.platform.events.OutboxEntry;
 })
 public class Application implements HasOutbox {
 
-    public record StatusChange(ApplicationStatus from, ApplicationStatus to, String by, Instant at, String note) {
+    /**
+     * One step of the history. {@code interview} is set when the step was about the interview ({@code SCHEDULED},
+     * {@code RESCHEDULED} or {@code CANCELLED}); such a step may leave the status as it was ({@code from == to}).
+     */
+    public record StatusChange(ApplicationStatus from, ApplicationStatus to, String by, Instant at, String note,
+            String interview) {
+
+        StatusChange(ApplicationStatus from, ApplicationStatus to, String by, Instant at, String note) {
+            this(from, to, by, at, note, null);
+        }
+    }
+
+    public enum InterviewFormat {
+        IN_PERSON, VIDEO, PHONE
+    }
+
+    public enum InterviewStatus {
+        SCHEDULED, CANCELLED
+    }
+
+    /**
+     * The application's latest interview. {@code sequence} counts its changes (0 when first set, one more for each
+     * reschedule and for the cancellation), as a calendar entry's SEQUENCE; {@code interviewId} is its UID.
+     */
+    public record Interview(String interviewId, int sequence, Instant startsAt, int durationMinutes, String timeZone,
+            InterviewFormat format, String location, InterviewStatus status, String scheduledBy, Instant scheduledAt,
+            String cancelledBy, Instant cancelledAt, String cancelReason) {
+
+        /** Scheduled and not begun yet: the only kind that can be moved or cancelled. */
+        public boolean upcoming(Instant now) {
+            return status == InterviewStatus.SCHEDULED && startsAt.isAfter(now);
+        }
+
+        boolean sameAs(Instant startsAt, int durationMinutes, String timeZone, InterviewFormat format, String location) {
+            return this.startsAt.equals(startsAt) && this.durationMinutes == durationMinutes
+                && this.timeZone.equals(timeZone) && this.format == format && Objects.equals(this.location, location);
+        }
     }
 
     /** What an employer wrote about the applicant; never shown to the applicant. */
@@ -44,6 +82,7 @@ public class Application implements HasOutbox {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant applicantErasedAt;
+    private Interview interview;
 
     @Version
     private Long version;
@@ -75,6 +114,51 @@ public class Application implements HasOutbox {
     }
 
     /**
+     * Sets the interview: a new one ({@code interviewId}, sequence 0) unless one is upcoming, which is moved (same id,
+     * sequence + 1). A step in the history says so, with the employer's note; when the application was still
+     * {@code APPLIED} or {@code SCREENING} that step also moves it to {@code INTERVIEW}. Returns the interview as set.
+     */
+    Interview scheduleInterview(String newInterviewId, Instant startsAt, int durationMinutes, String timeZone,
+            InterviewFormat format, String location, String by, Instant now, String note) {
+        boolean reschedule = interview != null && interview.upcoming(now);
+        String interviewId = reschedule ? interview.interviewId() : newInterviewId;
+        int sequence = reschedule ? interview.sequence() + 1 : 0;
+        interview = new Interview(interviewId, sequence, startsAt, durationMinutes, timeZone, format, location,
+            InterviewStatus.SCHEDULED, by, now, null, null, null);
+        history.add(new StatusChange(status, ApplicationStatus.INTERVIEW, by, now, note,
+            reschedule ? "RESCHEDULED" : "SCHEDULED"));
+        status = ApplicationStatus.INTERVIEW;
+        updatedAt = now;
+        return interview;
+    }
+
+    /**
+     * Calls the upcoming interview off (its sequence goes one up, as the cancellation is one more change of it).
+     * {@code addHistoryStep} adds a step for it to the history (an employer's cancellation; when the application
+     * itself moves, that move's own step says enough). Returns the cancelled interview.
+     */
+    Interview cancelInterview(String by, Instant now, String reason, boolean addHistoryStep) {
+        Interview cancelled = new Interview(interview.interviewId(), interview.sequence() + 1, interview.startsAt(),
+            interview.durationMinutes(), interview.timeZone(), interview.format(), interview.location(),
+            InterviewStatus.CANCELLED, interview.scheduledBy(), interview.scheduledAt(), by, now, reason);
+        interview = cancelled;
+        if (addHistoryStep) {
+            history.add(new StatusChange(status, status, by, now, null, "CANCELLED"));
+        }
+        updatedAt = now;
+        return cancelled;
+    }
+
+    /** The interview if one is scheduled and has not begun, else empty. */
+    Optional<Interview> upcomingInterview(Instant now) {
+        return interview != null && interview.upcoming(now) ? Optional.of(interview) : Optional.empty();
+    }
+
+    public Interview getInterview() {
+        return interview;
+    }
+
+    /**
      * The applicant deleted their account: what identifies them or was written about them goes (their id, replaced by
      * {@code pseudonym} everywhere, their resume reference, cover letter and the employer's notes); the job, the
      * dates and the pipeline steps stay, so the employer's hiring records still add up.
@@ -82,7 +166,7 @@ public class Application implements HasOutbox {
     void eraseApplicant(String pseudonym, Instant now) {
         String former = seekerId;
         history.replaceAll(change -> former.equals(change.by())
-            ? new StatusChange(change.from(), change.to(), pseudonym, change.at(), change.note()) : change);
+            ? new StatusChange(change.from(), change.to(), pseudonym, change.at(), change.note(), change.interview()) : change);
         seekerId = pseudonym;
         resumeId = null;
         resumeVersion = null;

@@ -8,6 +8,8 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,9 +25,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,7 +46,8 @@ import au.ausjobs.platform.web.ApiException;
 
 /**
  * Applications: a seeker applies for a live job with one of their resumes, once, and may withdraw; the hiring
- * company's employers (and staff) see the applicants of its jobs only, move them through the pipeline and keep notes.
+ * company's employers (and staff) see the applicants of its jobs only, move them through the pipeline, schedule their
+ * interviews ({@link Interviews}) and keep notes.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -61,6 +66,12 @@ class ApplicationController {
     record NoteRequest(@NotBlank @Size(max = 2000) String text) {
     }
 
+    record InterviewRequest(@NotBlank @Size(max = 64) String startsAt,
+            @NotNull @Min(value = 15, message = "must be at least 15 minutes") @Max(value = 480, message = "must be at most 480 minutes") Integer durationMinutes,
+            @NotBlank @Size(max = 64) String timeZone, @NotNull Application.InterviewFormat format,
+            @Size(max = 500) String location, @Size(max = 1000) String note) {
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Access {
 
@@ -72,6 +83,8 @@ class ApplicationController {
                 PathRoles.rule("POST /api/v1/applications/*/withdraw", "job_seeker"),
                 PathRoles.rule("POST /api/v1/applications/*/status", "employer", "employer_admin"),
                 PathRoles.rule("POST /api/v1/applications/*/notes", "employer", "employer_admin"),
+                PathRoles.rule("PUT /api/v1/applications/*/interview", "employer", "employer_admin"),
+                PathRoles.rule("DELETE /api/v1/applications/*/interview", "employer", "employer_admin"),
                 PathRoles.rule("GET /api/v1/jobs/*/applications", "employer", "employer_admin", "admin", "support"));
         }
     }
@@ -80,10 +93,12 @@ class ApplicationController {
     private final JobRepository jobs;
     private final EventRecorder events;
     private final ResumeCheck resumeCheck;
+    private final Interviews interviews;
 
     ApplicationController(ApplicationRepository applications, JobRepository jobs, EventRecorder events,
-            ResumeCheck resumeCheck) {
+            ResumeCheck resumeCheck, Interviews interviews) {
         this.resumeCheck = resumeCheck;
+        this.interviews = interviews;
         this.applications = applications;
         this.jobs = jobs;
         this.events = events;
@@ -187,6 +202,35 @@ class ApplicationController {
         return ApplicationView.forEmployer(save(application));
     }
 
+    @PutMapping("/applications/{id}/interview")
+    @PreAuthorize("hasAnyRole('employer', 'employer_admin')")
+    @Operation(summary = "Schedule (or move) the interview of an applicant of your company: startsAt 1 hour to 180 days "
+        + "ahead, durationMinutes 15-480, an IANA timeZone, format IN_PERSON/VIDEO (https link)/PHONE with location; an "
+        + "APPLIED or SCREENING application moves to INTERVIEW (409 once at OFFER or final); the same values again change nothing")
+    ApplicationView scheduleInterview(@PathVariable String id, @Valid @RequestBody InterviewRequest request,
+            Authentication authentication) {
+        CurrentUser employer = CurrentUser.of(authentication);
+        Interviews.Plan plan = Interviews.plan(request.startsAt(), request.durationMinutes(), request.timeZone(),
+            request.format(), request.location());
+        Application application = hiring(id, employer);
+        String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+        if (!interviews.schedule(application, plan, employer.id(), note, Instant.now())) {
+            return ApplicationView.forEmployer(application);
+        }
+        return ApplicationView.forEmployer(save(application));
+    }
+
+    @DeleteMapping("/applications/{id}/interview")
+    @PreAuthorize("hasAnyRole('employer', 'employer_admin')")
+    @Operation(summary = "Cancel the upcoming interview of an applicant of your company (404 when none is upcoming); "
+        + "the application stays at INTERVIEW")
+    ApplicationView cancelInterview(@PathVariable String id, Authentication authentication) {
+        CurrentUser employer = CurrentUser.of(authentication);
+        Application application = hiring(id, employer);
+        interviews.cancelByEmployer(application, employer.id(), Instant.now());
+        return ApplicationView.forEmployer(save(application));
+    }
+
     private Application hiring(String id, CurrentUser employer) {
         return applications.findById(id).filter(a -> employer.worksFor(a.getCompanyId()))
             .orElseThrow(() -> ApiException.notFound("Application"));
@@ -202,6 +246,7 @@ class ApplicationController {
         application.moveTo(next, by, now, note);
         events.record(application, new ApplicationStatusChanged(application.getId(), application.getJobId(),
             application.getJobTitle(), application.getCompanyId(), application.getSeekerId(), from.name(), next.name(), by, now));
+        interviews.afterMove(application, next, by, now);
         return save(application);
     }
 

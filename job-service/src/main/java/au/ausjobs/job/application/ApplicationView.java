@@ -12,16 +12,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ApplicationView(String id, String jobId, String jobTitle, String companyId, String seekerId, String resumeId,
         Integer resumeVersion, String coverLetter, ApplicationStatus status, List<Application.StatusChange> history, List<Application.Note> notes,
-        Instant createdAt, Instant updatedAt, Instant applicantErasedAt) {
+        Instant createdAt, Instant updatedAt, Instant applicantErasedAt, InterviewView interview) {
 
     static ApplicationView forApplicant(Application a) {
         return new ApplicationView(a.getId(), a.getJobId(), a.getJobTitle(), a.getCompanyId(), a.getSeekerId(),
-            a.getResumeId(), a.getResumeVersion(), a.getCoverLetter(), a.getStatus(), a.getHistory(), null, a.getCreatedAt(), a.getUpdatedAt(), null);
+            a.getResumeId(), a.getResumeVersion(), a.getCoverLetter(), a.getStatus(), a.getHistory(), null, a.getCreatedAt(), a.getUpdatedAt(), null,
+            InterviewView.of(a.getInterview()));
     }
 
     static ApplicationView forEmployer(Application a) {
         return new ApplicationView(a.getId(), a.getJobId(), a.getJobTitle(), a.getCompanyId(), a.getSeekerId(),
             a.getResumeId(), a.getResumeVersion(), a.getCoverLetter(), a.getStatus(), a.getHistory(), a.getNotes(), a.getCreatedAt(),
-            a.getUpdatedAt(), a.getApplicantErasedAt());
+            a.getUpdatedAt(), a.getApplicantErasedAt(), InterviewView.of(a.getInterview()));
     }
 }
