@@ -84,6 +84,8 @@ class EndpointAuthorizationTests {
         MATRIX.put("POST /api/v1/applications/{id}/withdraw", Set.of("job_seeker"));
         MATRIX.put("POST /api/v1/applications/{id}/status", Set.of("employer", "employer_admin"));
         MATRIX.put("POST /api/v1/applications/{id}/notes", Set.of("employer", "employer_admin"));
+        MATRIX.put("PUT /api/v1/applications/{id}/interview", Set.of("employer", "employer_admin"));
+        MATRIX.put("DELETE /api/v1/applications/{id}/interview", Set.of("employer", "employer_admin"));
         MATRIX.put("GET /api/v1/jobs/{jobId}/applications", Set.of("employer", "employer_admin", "admin", "support"));
         MATRIX.put("GET /api/v1/search/jobs", Set.of(PUBLIC));
         MATRIX.put("GET /api/v1/search/suggestions", Set.of(PUBLIC));
