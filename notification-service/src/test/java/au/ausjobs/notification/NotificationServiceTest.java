@@ -1,6 +1,10 @@
 package au.ausjobs.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.net.URI;
 import java.time.Clock;
@@ -17,6 +21,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import au.ausjobs.platform.test.KeycloakTokens;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -295,5 +308,57 @@ public abstract class NotificationServiceTest {
             .matcher(text);
         assertThat(m.find()).as("a link '" + label + "' in the text part").isTrue();
         return m.group(1);
+    }
+
+    // ---- mobile numbers and SMS (Twilio played by WireMock) ----
+
+    protected static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
+
+    /** A fresh mobile number as typed (0491 xxx xxx: valid Australian mobiles) and its E.164 form. */
+    public record Mobile(String typed, String e164) {
+
+        public static Mobile fresh() {
+            String digits = "%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000));
+            return new Mobile("0491 " + digits.substring(0, 3) + " " + digits.substring(3), "+61491" + digits);
+        }
+
+        public String masked() {
+            return "+614****" + e164.substring(e164.length() - 4);
+        }
+    }
+
+    protected ResultActions putPreferences(Person person, String body) throws Exception {
+        return mvc.perform(put("/api/v1/notifications/preferences").with(KeycloakTokens.seeker(person.id()))
+            .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    protected ResultActions verify(Person person, String code) throws Exception {
+        return mvc.perform(post("/api/v1/notifications/preferences/mobile/verification")
+            .with(KeycloakTokens.seeker(person.id())).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"code\":\"" + code + "\"}"));
+    }
+
+    /** Waits for the n-th SMS the SDK posted to Twilio for this number; returns its form. */
+    protected static Map<String, String> awaitSms(Mobile mobile, int n) {
+        await(n + " SMS to a test number", () -> TwilioStub.requestsTo(mobile.e164()).size() >= n);
+        LoggedRequest request = TwilioStub.requestsTo(mobile.e164()).get(n - 1);
+        Map<String, String> form = new LinkedHashMap<>();
+        request.formParameters().forEach((name, p) -> form.put(name, p.firstValue()));
+        return form;
+    }
+
+    protected static String codeIn(Map<String, String> sms) {
+        Matcher m = CODE.matcher(sms.get("Body"));
+        assertThat(m.find()).as("a 6-digit code in the SMS").isTrue();
+        return m.group(1);
+    }
+
+    /** Sets a fresh mobile for the person, reads the code Twilio was asked to send and verifies the number. */
+    protected Mobile verifiedMobile(Person person) throws Exception {
+        Mobile mobile = Mobile.fresh();
+        putPreferences(person, "{\"mobile\":\"" + mobile.typed() + "\"}").andExpect(status().isOk());
+        verify(person, codeIn(awaitSms(mobile, 1))).andExpect(status().isOk())
+            .andExpect(jsonPath("$.mobileVerified").value(true));
+        return mobile;
     }
 }

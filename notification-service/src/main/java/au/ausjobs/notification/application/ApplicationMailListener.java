@@ -2,10 +2,8 @@ package au.ausjobs.notification.application;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +23,7 @@ import au.ausjobs.notification.preference.Delivery;
 import au.ausjobs.notification.queue.Outbox;
 import au.ausjobs.notification.recipient.Recipient;
 import au.ausjobs.notification.recipient.RecipientDirectory;
+import au.ausjobs.notification.template.MailDates;
 import au.ausjobs.platform.events.DeadLetterParking;
 import au.ausjobs.platform.events.IncomingEvent;
 import au.ausjobs.platform.events.ProcessedEvents;
@@ -129,24 +128,11 @@ class ApplicationMailListener extends DeadLetterParking {
     }
 
     private Recipient seeker(String seekerId, String applicationId) {
-        return directory.find(seekerId).filter(Recipient::reachable)
-            .orElseThrow(() -> new RecipientNotKnownYetException(seekerId, applicationId));
+        return directory.require(seekerId, "application " + applicationId);
     }
 
     /** e.g. Monday 2 March 2026, 10:15 am AEDT */
     static String when(Instant instant, ZoneId zone) {
-        if (instant == null) {
-            return "";
-        }
-        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, h:mm a z", Locale.forLanguageTag("en-AU"))
-            .format(instant.atZone(zone));
-    }
-
-    /** The seeker's user.registered has not reached the directory yet: retried later (retry topic). */
-    static class RecipientNotKnownYetException extends RuntimeException {
-
-        RecipientNotKnownYetException(String recipientId, String applicationId) {
-            super("Recipient " + recipientId + " of application " + applicationId + " is not in the directory yet");
-        }
+        return MailDates.dateTime(instant, zone);
     }
 }

@@ -80,8 +80,7 @@ class JobAlertListener extends DeadLetterParking {
             log.info("Alert {} lists no jobs: no mail", alert.alertId());
             return;
         }
-        Recipient seeker = directory.find(alert.seekerId()).filter(Recipient::reachable)
-            .orElseThrow(() -> new RecipientNotKnownYetException(alert.seekerId(), alert.alertId()));
+        Recipient seeker = directory.require(alert.seekerId(), "alert " + alert.alertId());
         if ("WEEKLY".equals(frequency)) {
             digest.keep(eventId, alert);
             return;
@@ -108,13 +107,5 @@ class JobAlertListener extends DeadLetterParking {
             return alert.searchName().strip();
         }
         return alert.query() != null && !alert.query().isBlank() ? alert.query().strip() : "your saved search";
-    }
-
-    /** The seeker's user.registered has not reached the directory yet: retried later (retry topic), then parked. */
-    static class RecipientNotKnownYetException extends RuntimeException {
-
-        RecipientNotKnownYetException(String recipientId, String alertId) {
-            super("Recipient " + recipientId + " of alert " + alertId + " is not in the directory yet");
-        }
     }
 }

@@ -13,6 +13,7 @@ public enum Category {
     ACCOUNT("account", Kind.TRANSACTIONAL, "Your account: welcome and security messages"),
     APPLICATIONS("applications", Kind.TRANSACTIONAL, "Confirmations of the applications you send"),
     BILLING("billing", Kind.TRANSACTIONAL, "Receipts and payment problems"),
+    INTERVIEWS("interviews", Kind.TRANSACTIONAL, "Interview invitations, changes and reminders"),
     APPLICATION_UPDATES("application-updates", Kind.ALERT, "Updates when an employer moves one of your applications"),
     NEW_APPLICANTS("new-applicants", Kind.ALERT, "For employers: a new applicant for one of your jobs"),
     JOB_ALERTS("job-alerts", Kind.ALERT, "New jobs matching your saved searches"),

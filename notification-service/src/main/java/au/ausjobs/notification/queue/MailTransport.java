@@ -3,6 +3,7 @@ package au.ausjobs.notification.queue;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a stored message into a MIME mail and hands it to the SMTP server: text and HTML alternatives, a Message-ID
  * that stays the same across retries, X-AusJobs-Event-Id / X-AusJobs-Message-Id / X-AusJobs-Template for support, and
- * for alerts and marketing List-Unsubscribe with List-Unsubscribe-Post (RFC 2369, RFC 8058 one-click).
+ * for alerts and marketing List-Unsubscribe with List-Unsubscribe-Post (RFC 2369, RFC 8058 one-click); the message's
+ * attachments (an interview's calendar entry) after the text and HTML.
  */
 @Component
 class MailTransport {
@@ -47,6 +49,10 @@ class MailTransport {
             mime.setHeader("X-AusJobs-Message-Id", message.id());
             mime.setHeader("X-AusJobs-Template", message.templateVersion());
             mime.setHeader("Auto-Submitted", "auto-generated");
+            for (OutboundMessage.Attachment attachment : message.attachments()) {
+                helper.addAttachment(attachment.filename(),
+                    new ByteArrayDataSource(attachment.content().getBytes(StandardCharsets.UTF_8), attachment.contentType()));
+            }
             if (message.unsubscribeUrl() != null) {
                 mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
                 mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

@@ -38,6 +38,7 @@ import au.ausjobs.notification.tracking.TrackedLink;
  *        and {@code text} the body (no subject, no HTML)
  * @param expiresAt after this it is not sent any more (SKIPPED, note expired): verification codes; null: never
  * @param providerMessageId the SMS provider's id of what was sent (Twilio's SM... SID)
+ * @param attachments files sent with a mail (an interview's calendar entry); empty for most
  */
 @Document("outbound_messages")
 @CompoundIndexes({ @CompoundIndex(name = "due", def = "{'status': 1, 'dueAt': 1}"),
@@ -53,10 +54,21 @@ public record OutboundMessage(@Id String id, @Indexed(unique = true) String dedu
         String subject, String html, String text, String unsubscribeUrl, MessageStatus status, int attempts,
         Instant dueAt, Instant createdAt, Instant sentAt, String claimedBy, Instant claimedUntil, String lastError,
         String note, String campaign, List<TrackedLink> links, Instant firstOpenedAt, Integer opens, Instant firstClickedAt,
-        Integer clicks, Channel channel, Instant expiresAt, String providerMessageId) {
+        Integer clicks, Channel channel, Instant expiresAt, String providerMessageId, List<Attachment> attachments) {
+
+    /**
+     * A file sent with a mail, kept as text (a calendar entry).
+     *
+     * @param filename as the recipient sees it, e.g. interview.ics
+     * @param contentType its MIME type with parameters, e.g. {@code text/calendar; method=REQUEST}
+     * @param content the file's text (sent as UTF-8)
+     */
+    public record Attachment(String filename, String contentType, String content) {
+    }
 
     /** Messages stored before tracking existed have no campaign, links or counts; those before SMS no channel. */
     public OutboundMessage {
+        attachments = attachments == null ? List.of() : attachments;
         campaign = campaign == null ? kind : campaign;
         links = links == null ? List.of() : links;
         opens = opens == null ? 0 : opens;
@@ -73,7 +85,19 @@ public record OutboundMessage(@Id String id, @Indexed(unique = true) String dedu
             Integer clicks) {
         this(id, dedupeKey, eventId, kind, category, transactional, templateVersion, locale, recipientId, to, subject, html,
             text, unsubscribeUrl, status, attempts, dueAt, createdAt, sentAt, claimedBy, claimedUntil, lastError, note,
-            campaign, links, firstOpenedAt, opens, firstClickedAt, clicks, Channel.EMAIL, null, null);
+            campaign, links, firstOpenedAt, opens, firstClickedAt, clicks, Channel.EMAIL, null, null, List.of());
+    }
+
+    /** A mail or SMS without attachments. */
+    public OutboundMessage(String id, String dedupeKey, String eventId, String kind, String category,
+            boolean transactional, String templateVersion, String locale, String recipientId, String to, String subject,
+            String html, String text, String unsubscribeUrl, MessageStatus status, int attempts, Instant dueAt,
+            Instant createdAt, Instant sentAt, String claimedBy, Instant claimedUntil, String lastError, String note,
+            String campaign, List<TrackedLink> links, Instant firstOpenedAt, Integer opens, Instant firstClickedAt,
+            Integer clicks, Channel channel, Instant expiresAt, String providerMessageId) {
+        this(id, dedupeKey, eventId, kind, category, transactional, templateVersion, locale, recipientId, to, subject, html,
+            text, unsubscribeUrl, status, attempts, dueAt, createdAt, sentAt, claimedBy, claimedUntil, lastError, note,
+            campaign, links, firstOpenedAt, opens, firstClickedAt, clicks, channel, expiresAt, providerMessageId, List.of());
     }
 
     public boolean sms() {

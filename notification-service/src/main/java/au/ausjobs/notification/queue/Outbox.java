@@ -86,6 +86,16 @@ public class Outbox {
      */
     public Optional<OutboundMessage> enqueueOnce(String onceFor, String eventId, String kind, String campaign,
             Recipient recipient, Map<String, Object> variables) {
+        return enqueueOnce(onceFor, eventId, kind, campaign, recipient, variables, null, List.of());
+    }
+
+    /**
+     * As {@link #enqueueOnce(String, String, String, String, Recipient, Map)}, not before {@code sendAt} (null: now; a
+     * reminder) and with {@code attachments} (a calendar entry). A message due later is stored SCHEDULED (note
+     * {@code scheduled}) and checked against the recipient's choices when it is due, like any other.
+     */
+    public Optional<OutboundMessage> enqueueOnce(String onceFor, String eventId, String kind, String campaign,
+            Recipient recipient, Map<String, Object> variables, Instant sendAt, List<OutboundMessage.Attachment> attachments) {
         String countedAs = MailTracking.campaign(campaign, kind);
         String dedupeKey = onceFor + ":" + kind + ":" + recipient.id();
         if (mongo.exists(new Query(Criteria.where("dedupeKey").is(dedupeKey)), OutboundMessage.class)) {
@@ -109,9 +119,12 @@ public class Outbox {
         OutboundMessage message = new OutboundMessage(id, dedupeKey, eventId, kind, category.key(),
             category.transactional(), mail.templateVersion(), mail.locale(), recipient.id(), recipient.email(), mail.subject(),
             mail.html(), mail.text(), unsubscribeUrl, MessageStatus.QUEUED, 0, now, now, null, null, null, null, null,
-            countedAs, tracker.links(), null, 0, null, 0);
+            countedAs, tracker.links(), null, 0, null, 0, Channel.EMAIL, null, null, attachments);
         DeliveryPolicy.Decision decision = policy.decide(message, now);
-        if (decision instanceof DeliveryPolicy.Skip skip) {
+        if (sendAt != null && sendAt.isAfter(now)) {
+            message = with(message, MessageStatus.SCHEDULED, sendAt, "scheduled");
+        }
+        else if (decision instanceof DeliveryPolicy.Skip skip) {
             message = with(message, MessageStatus.SKIPPED, now, skip.reason());
         }
         else if (decision instanceof DeliveryPolicy.Defer defer) {
@@ -142,7 +155,16 @@ public class Outbox {
      */
     public Optional<OutboundMessage> enqueueSms(String eventId, String kind, Recipient recipient, String number,
             Map<String, Object> variables, Instant expiresAt) {
-        String dedupeKey = eventId + ":" + kind + ":" + recipient.id() + ":sms";
+        return enqueueSmsOnce(eventId, eventId, kind, recipient, number, variables, null, expiresAt);
+    }
+
+    /**
+     * As {@link #enqueueSms(String, String, Recipient, String, Map, Instant)}, once per {@code onceFor} (dedupe key
+     * {@code <onceFor>:<kind>:<recipient id>:sms}) and not before {@code sendAt} (null: now; a reminder).
+     */
+    public Optional<OutboundMessage> enqueueSmsOnce(String onceFor, String eventId, String kind, Recipient recipient,
+            String number, Map<String, Object> variables, Instant sendAt, Instant expiresAt) {
+        String dedupeKey = onceFor + ":" + kind + ":" + recipient.id() + ":sms";
         if (mongo.exists(new Query(Criteria.where("dedupeKey").is(dedupeKey)), OutboundMessage.class)) {
             return Optional.empty();
         }
@@ -154,7 +176,10 @@ public class Outbox {
             null, MessageStatus.QUEUED, 0, now, now, null, null, null, null, null, kind, List.of(), null, 0, null, 0,
             Channel.SMS, expiresAt, null);
         DeliveryPolicy.Decision decision = policy.decide(message, now);
-        if (decision instanceof DeliveryPolicy.Skip skip) {
+        if (sendAt != null && sendAt.isAfter(now)) {
+            message = with(message, MessageStatus.SCHEDULED, sendAt, "scheduled");
+        }
+        else if (decision instanceof DeliveryPolicy.Skip skip) {
             message = with(message, MessageStatus.SKIPPED, now, skip.reason());
         }
         else if (decision instanceof DeliveryPolicy.Defer defer) {
@@ -178,7 +203,21 @@ public class Outbox {
         return new OutboundMessage(m.id(), m.dedupeKey(), m.eventId(), m.kind(), m.category(), m.transactional(),
             m.templateVersion(), m.locale(), m.recipientId(), m.to(), m.subject(), m.html(), m.text(), m.unsubscribeUrl(),
             status, m.attempts(), dueAt, m.createdAt(), m.sentAt(), null, null, m.lastError(), note, m.campaign(), m.links(),
-            m.firstOpenedAt(), m.opens(), m.firstClickedAt(), m.clicks(), m.channel(), m.expiresAt(), m.providerMessageId());
+            m.firstOpenedAt(), m.opens(), m.firstClickedAt(), m.clicks(), m.channel(), m.expiresAt(), m.providerMessageId(),
+            m.attachments());
+    }
+
+    /**
+     * Withdraws messages that are still waiting (QUEUED or SCHEDULED): CANCELLED with {@code note}. Those already being
+     * sent or sent stay as they are. Returns how many were cancelled.
+     */
+    public long cancel(java.util.Collection<String> ids, String note) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return mongo.updateMulti(new Query(Criteria.where("_id").in(ids).and("status")
+                .in(MessageStatus.QUEUED, MessageStatus.SCHEDULED)),
+            new Update().set("status", MessageStatus.CANCELLED).set("note", note), OutboundMessage.class).getModifiedCount();
     }
 
     public Optional<OutboundMessage> find(String id) {
@@ -214,7 +253,7 @@ public class Outbox {
                 .in(MessageStatus.QUEUED, MessageStatus.SCHEDULED, MessageStatus.DEAD)),
             new Update().set("status", MessageStatus.CANCELLED).set("note", "recipient-erased"), OutboundMessage.class);
         return mongo.updateMulti(new Query(Criteria.where("recipientId").is(recipientId)),
-            new Update().unset("to").unset("subject").unset("html").unset("text").unset("unsubscribeUrl"),
+            new Update().unset("to").unset("subject").unset("html").unset("text").unset("unsubscribeUrl").unset("attachments"),
             OutboundMessage.class).getModifiedCount();
     }
 }

@@ -52,6 +52,14 @@ public class RecipientDirectory {
         return Optional.ofNullable(mongo.findById(userId, Recipient.class));
     }
 
+    /**
+     * The recipient of mail about {@code about} (e.g. "application 123"), known and with an address; else
+     * {@link RecipientNotKnownYetException}, which sends the event round the retry topic until they are.
+     */
+    public Recipient require(String userId, String about) {
+        return find(userId).filter(Recipient::reachable).orElseThrow(() -> new RecipientNotKnownYetException(userId, about));
+    }
+
     /** The employers (recruiters and employer admins) of a company we know of. */
     public List<Recipient> employersOf(String companyId) {
         if (companyId == null) {

@@ -11,6 +11,7 @@ import au.ausjobs.events.Topics;
 import au.ausjobs.events.user.UserDeleted;
 import au.ausjobs.events.user.UserRegistered;
 import au.ausjobs.notification.application.NewApplicantsDaily;
+import au.ausjobs.notification.interview.InterviewListener;
 import au.ausjobs.notification.jobalert.WeeklyDigest;
 import au.ausjobs.notification.queue.Outbox;
 import au.ausjobs.platform.events.DeadLetterParking;
@@ -34,12 +35,14 @@ class UserEventsListener extends DeadLetterParking {
     private final Outbox outbox;
     private final WeeklyDigest digest;
     private final NewApplicantsDaily newApplicantsDaily;
+    private final InterviewListener interviews;
     private final ProcessedEvents processed;
     private final JsonMapper jsonMapper;
 
     UserEventsListener(RecipientDirectory directory, Outbox outbox, WeeklyDigest digest, ProcessedEvents processed,
-            JsonMapper jsonMapper, NewApplicantsDaily newApplicantsDaily) {
+            JsonMapper jsonMapper, NewApplicantsDaily newApplicantsDaily, InterviewListener interviews) {
         this.newApplicantsDaily = newApplicantsDaily;
+        this.interviews = interviews;
         this.directory = directory;
         this.outbox = outbox;
         this.digest = digest;
@@ -62,6 +65,7 @@ class UserEventsListener extends DeadLetterParking {
                 outbox.erase(userId);
                 digest.erase(userId);
                 newApplicantsDaily.erase(userId);
+                interviews.erase(userId);
             })) {
                 log.info("Erased recipient {} and their messages' personal data", userId);
             }

@@ -63,6 +63,33 @@ final class SampleData {
             applicantsOf(appUrl, "00000000-0000-4000-8000-000000000002", "Barista (weekends)",
                 "Monday 2 March 2026, 10:15 am AEDT", "Monday 2 March 2026, 1:40 pm AEDT"),
             applicantsOf(appUrl, "00000000-0000-4000-8000-000000000003", "Line cook", "Monday 2 March 2026, 11:05 am AEDT")));
+        // interview-invitation, interview-reminder, interview-cancelled
+        data.put("companyName", "Wattle Cafe");
+        data.put("when", "Tuesday 3 March 2026, 10:00 am AEDT");
+        data.put("duration", "45 minutes");
+        data.put("format", "IN_PERSON");
+        data.put("location", "12 Smith St, Fitzroy VIC 3065");
+        data.put("locationLink", null);
+        data.put("rescheduled", false);
+        data.put("previousWhen", null);
+        data.put("reason", "CANCELLED_BY_EMPLOYER");
+        // billing-receipt, billing-payment-failed
+        data.put("number", "AJ-0001-0042");
+        data.put("amountPaid", "$49.50");
+        data.put("subtotal", "$45.00");
+        data.put("tax", "$4.50");
+        data.put("taxed", true);
+        data.put("total", "$49.50");
+        data.put("lines", List.of(Map.of("description", "Employer Pro (monthly)", "quantity", 1L, "amount", "$45.00")));
+        data.put("period", "Monday 2 March 2026 to Thursday 2 April 2026");
+        data.put("paidAt", "Monday 2 March 2026, 10:15 am AEDT");
+        data.put("invoiceUrl", "https://invoice.stripe.com/i/acct_sample/test_sample");
+        data.put("pdfUrl", "https://pay.stripe.com/invoice/acct_sample/test_sample/pdf");
+        data.put("billingUrl", appUrl + "/billing");
+        data.put("amountDue", "$49.50");
+        data.put("attemptCount", 1);
+        data.put("nextAttempt", "Thursday 5 March 2026");
+        data.put("payUrl", "https://invoice.stripe.com/i/acct_sample/test_sample");
         return data;
     }
 

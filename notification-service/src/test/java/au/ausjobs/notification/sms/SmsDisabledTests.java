@@ -40,7 +40,7 @@ class SmsDisabledTests extends NotificationServiceTest {
         assertThat(mongo.getDb().getName()).isEqualTo("notification-service-sms-off");
         String id = UUID.randomUUID().toString();
         String email = address("dee");
-        String number = SmsNotificationTests.Mobile.fresh().e164();
+        String number = Mobile.fresh().e164();
         // a seeker with a verified mobile and SMS on for application updates, as the directory keeps them
         mongo.insert(new Recipient(id, email, "Dee", "JOB_SEEKER", null, "en-AU", "Australia/Sydney",
             Map.of("application-updates", Map.of("sms", true)), Instant.now(), number, true, null));
@@ -61,7 +61,7 @@ class SmsDisabledTests extends NotificationServiceTest {
 
         // a number can still be given; its code is skipped the same way
         String other = UUID.randomUUID().toString();
-        SmsNotificationTests.Mobile mobile = SmsNotificationTests.Mobile.fresh();
+        Mobile mobile = Mobile.fresh();
         mvc.perform(put("/api/v1/notifications/preferences").with(KeycloakTokens.seeker(other))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"mobile\":\"" + mobile.typed() + "\"}"))
             .andExpect(status().isOk()).andExpect(jsonPath("$.mobileVerified").value(false));

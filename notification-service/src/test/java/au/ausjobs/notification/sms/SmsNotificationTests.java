@@ -41,56 +41,6 @@ import au.ausjobs.platform.test.KeycloakTokens;
  */
 class SmsNotificationTests extends NotificationServiceTest {
 
-    static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
-
-    /** A fresh mobile number as typed (0491 xxx xxx: valid Australian mobiles) and its E.164 form. */
-    record Mobile(String typed, String e164) {
-
-        static Mobile fresh() {
-            String digits = "%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000));
-            return new Mobile("0491 " + digits.substring(0, 3) + " " + digits.substring(3), "+61491" + digits);
-        }
-
-        String masked() {
-            return "+614****" + e164.substring(e164.length() - 4);
-        }
-    }
-
-    ResultActions putPreferences(Person person, String body) throws Exception {
-        return mvc.perform(put("/api/v1/notifications/preferences").with(KeycloakTokens.seeker(person.id()))
-            .contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    ResultActions verify(Person person, String code) throws Exception {
-        return mvc.perform(post("/api/v1/notifications/preferences/mobile/verification")
-            .with(KeycloakTokens.seeker(person.id())).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"code\":\"" + code + "\"}"));
-    }
-
-    /** Waits for the n-th SMS the SDK posted to Twilio for this number; returns its form. */
-    static Map<String, String> awaitSms(Mobile mobile, int n) {
-        await(n + " SMS to a test number", () -> TwilioStub.requestsTo(mobile.e164()).size() >= n);
-        LoggedRequest request = TwilioStub.requestsTo(mobile.e164()).get(n - 1);
-        Map<String, String> form = new LinkedHashMap<>();
-        request.formParameters().forEach((name, p) -> form.put(name, p.firstValue()));
-        return form;
-    }
-
-    static String codeIn(Map<String, String> sms) {
-        Matcher m = CODE.matcher(sms.get("Body"));
-        assertThat(m.find()).as("a 6-digit code in the SMS").isTrue();
-        return m.group(1);
-    }
-
-    /** Sets a fresh mobile for the person, reads the code Twilio was asked to send and verifies the number. */
-    Mobile verifiedMobile(Person person) throws Exception {
-        Mobile mobile = Mobile.fresh();
-        putPreferences(person, "{\"mobile\":\"" + mobile.typed() + "\"}").andExpect(status().isOk());
-        verify(person, codeIn(awaitSms(mobile, 1))).andExpect(status().isOk())
-            .andExpect(jsonPath("$.mobileVerified").value(true));
-        return mobile;
-    }
-
     List<OutboundMessage> sms(Person person, String kind) {
         return messages(person.id(), kind).stream().filter(m -> m.channel() == Channel.SMS).toList();
     }
