@@ -1,11 +1,14 @@
 package au.ausjobs.billing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import au.ausjobs.platform.test.SkeletonServiceBaseline;
 
@@ -37,6 +42,24 @@ class BillingServiceBaselineTests extends SkeletonServiceBaseline {
 
     BillingServiceBaselineTests() {
         super(DATABASE, List.of("/api/v1/billing/x", "/api/v1/billing/subscriptions/current"));
+    }
+
+    @Autowired
+    JsonMapper json;
+
+    /** The operations the OpenAPI document lists (the e2e access walk has a decision for each of them). */
+    @Test
+    void documentsExactlyItsOperations() throws Exception {
+        JsonNode paths = json.readTree(webhookClient.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn()
+            .getResponse().getContentAsString()).path("paths");
+        List<String> operations = new ArrayList<>();
+        for (String path : paths.propertyNames()) {
+            for (String method : paths.get(path).propertyNames()) {
+                operations.add(method.toUpperCase() + " " + path);
+            }
+        }
+        assertThat(operations).containsExactlyInAnyOrder("POST /api/v1/webhooks/stripe", "GET /api/v1/billing/invoices",
+            "GET /api/v1/billing/invoices/{id}", "GET /api/v1/billing/admin/webhook-events");
     }
 
     @Test
