@@ -241,6 +241,11 @@ public final class DevStack implements AutoCloseable {
         if ("resume-service".equals(name)) {
             env.put("RESUME_LINK_SECRET", secrets.getProperty("resume.links.secret"));
         }
+        if ("billing-service".equals(name)) {
+            // The Stripe webhook's signing secret (whsec_...): events sent to the local stack must be signed with it;
+            // unset, the webhook would answer 503 to everything.
+            env.put("STRIPE_WEBHOOK_SECRET", secrets.getProperty("billing.stripe.webhook-secret"));
+        }
         List<String> jvm = new ArrayList<>(List.of("-Xms32m", "-Xmx" + ("gateway".equals(name) ? "224m" : "192m"),
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=48m",
             "-Dspring.output.ansi.enabled=never"));
@@ -342,6 +347,7 @@ public final class DevStack implements AutoCloseable {
             changed |= properties.putIfAbsent("notifications.unsubscribe.secret", randomSecret()) == null;
             changed |= properties.putIfAbsent("notifications.tracking.secret", randomSecret()) == null;
             changed |= properties.putIfAbsent("resume.links.secret", randomKey()) == null;
+            changed |= properties.putIfAbsent("billing.stripe.webhook-secret", "whsec_" + randomSecret()) == null;
             if (changed) {
                 try (var writer = Files.newBufferedWriter(file)) {
                     properties.store(writer, "Generated local secrets for the dev stack (never committed)");

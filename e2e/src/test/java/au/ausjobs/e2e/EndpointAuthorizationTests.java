@@ -33,9 +33,25 @@ class EndpointAuthorizationTests {
     static final String OWNER_HIDDEN = "owner-hidden";
     /**
      * Open at the gateway, but the caller proves itself with a signature in the request (a partner's webhook): the walk's
-     * unsigned call passes the gateway and is refused by the service with 403.
+     * unsigned but otherwise well-formed call ({@link #PARTNER_CALLS}) passes the gateway (no 401) and is refused by the
+     * service with the status that partner's scheme prescribes.
      */
     static final String SIGNED_BY_PARTNER = "signed-by-partner";
+
+    /** A partner's well-formed callback, sent without its signature, and how the service refuses it. */
+    record PartnerCall(String contentType, String body, int refusal) {
+    }
+
+    static final Map<String, PartnerCall> PARTNER_CALLS = Map.of(
+        // Twilio's status callback: form-encoded; no X-Twilio-Signature -> 403
+        "POST /api/v1/notifications/sms/status", new PartnerCall("application/x-www-form-urlencoded",
+            "MessageSid=SM" + "0".repeat(32) + "&MessageStatus=delivered", 403),
+        // a Stripe event; no Stripe-Signature -> 400, as Stripe's webhook scheme has it (the dev stack has a secret)
+        "POST /api/v1/webhooks/stripe", new PartnerCall("application/json; charset=utf-8",
+            "{\"id\":\"evt_1WalkUnsigned0000000000\",\"object\":\"event\",\"api_version\":\"2025-08-27.basil\","
+                + "\"created\":1767225600,\"data\":{\"object\":{\"id\":\"cus_WalkUnsigned000000\",\"object\":\"customer\","
+                + "\"metadata\":{}}},\"livemode\":false,\"pending_webhooks\":1,\"request\":{\"id\":null,"
+                + "\"idempotency_key\":null},\"type\":\"customer.updated\"}", 400));
 
     /** method + path (as in the OpenAPI document) -> who may call it: public, signed-in, or the realm roles. */
     static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
@@ -133,6 +149,10 @@ class EndpointAuthorizationTests {
         MATRIX.put("GET /api/v1/notifications/t/o/{token}.gif", Set.of(PUBLIC));
         MATRIX.put("GET /api/v1/notifications/analytics", Set.of("admin", "support"));
         MATRIX.put("POST /api/v1/notifications/sms/status", Set.of(SIGNED_BY_PARTNER));
+        MATRIX.put("POST /api/v1/webhooks/stripe", Set.of(SIGNED_BY_PARTNER));
+        MATRIX.put("GET /api/v1/billing/invoices", Set.of(SIGNED_IN));
+        MATRIX.put("GET /api/v1/billing/invoices/{id}", Set.of(OWNER_HIDDEN, "admin", "support"));
+        MATRIX.put("GET /api/v1/billing/admin/webhook-events", Set.of("admin", "support"));
     }
 
     /** What the walk puts for every path parameter: shaped like our ids (UUIDs), belonging to nobody. */
@@ -177,13 +197,15 @@ class EndpointAuthorizationTests {
                 continue;
             }
             if (allowed.contains(SIGNED_BY_PARTNER)) {
-                // a well-formed callback (the partner's form body) without the partner's signature
+                // a well-formed callback (the partner's body) without the partner's signature
+                PartnerCall partner = PARTNER_CALLS.get(operation);
+                assertThat(partner).as(operation + " has a partner call to walk it with").isNotNull();
                 HttpRequest unsigned = HttpRequest.newBuilder(URI.create(Stack.GATEWAY + path)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("MessageSid=SM" + "0".repeat(32) + "&MessageStatus=delivered"))
+                    .header("Content-Type", partner.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofString(partner.body()))
                     .build();
                 assertThat(http.send(unsigned, HttpResponse.BodyHandlers.discarding()).statusCode())
-                    .as(operation + " passes the gateway and the service refuses the unsigned call").isEqualTo(403);
+                    .as(operation + " passes the gateway and the service refuses the unsigned call").isEqualTo(partner.refusal());
                 continue;
             }
             assertThat(anonymous).as(operation + " without a token").isEqualTo(401);
