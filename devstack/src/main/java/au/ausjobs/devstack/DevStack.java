@@ -43,6 +43,11 @@ public final class DevStack implements AutoCloseable {
     public static final int IMAP = 3143;
     /** clamd's usual TCP port, which resume-service's ausjobs.resume.clamd.port defaults to. */
     public static final int CLAMD = 3310;
+    /**
+     * notification-service's bounce address: GreenMail delivers bounces+&lt;message id&gt;@ausjobs.au to this one mailbox
+     * (IMAP login = password = the address), which the service reads (README "Bounces and complaints").
+     */
+    public static final String BOUNCES = "bounces@ausjobs.au";
 
     /** The services after discovery and config, with their ports. */
     static final Map<String, Integer> SERVICES = orderedServices();
@@ -141,7 +146,11 @@ public final class DevStack implements AutoCloseable {
         running.add(keycloak);
         progress("keycloak", "starting (pid " + keycloak.pid() + ")");
         step("mongo", () -> running.add(MongoWireServer.onDisk(dataDir.resolve("mongo/ausjobs"), MONGO)));
-        step("mail", () -> running.add(new MailServer(SMTP, IMAP)));
+        step("mail", () -> {
+            MailServer mail = new MailServer(SMTP, IMAP);
+            running.add(mail);
+            mail.mailboxWithSubaddresses(BOUNCES, BOUNCES);
+        });
         step("redis", () -> {
             redis = RedisServer.localOrStarted(RedisServer.DEFAULT_PORT, dataDir.resolve("redis"));
             running.add(redis);
@@ -237,6 +246,14 @@ public final class DevStack implements AutoCloseable {
             // Signs one-click unsubscribe links: kept with the stack's data so links in mail already sent keep working.
             env.put("AUSJOBS_UNSUBSCRIBE_SECRET", secrets.getProperty("notifications.unsubscribe.secret"));
             env.put("AUSJOBS_TRACKING_SECRET", secrets.getProperty("notifications.tracking.secret"));
+            // VERP return paths and the bounce mailbox in GreenMail, read every 30 s
+            env.put("AUSJOBS_MAIL_BOUNCES_ADDRESS", BOUNCES);
+            env.put("AUSJOBS_BOUNCES_IMAP_HOST", "127.0.0.1");
+            env.put("AUSJOBS_BOUNCES_IMAP_PORT", String.valueOf(IMAP));
+            env.put("AUSJOBS_BOUNCES_IMAP_USERNAME", BOUNCES);
+            env.put("AUSJOBS_BOUNCES_IMAP_PASSWORD", BOUNCES);
+            env.put("AUSJOBS_BOUNCES_IMAP_TLS", "false");
+            env.put("AUSJOBS_BOUNCES_IMAP_POLL_INTERVAL", "30s");
         }
         if ("resume-service".equals(name)) {
             env.put("RESUME_LINK_SECRET", secrets.getProperty("resume.links.secret"));
@@ -386,6 +403,8 @@ public final class DevStack implements AutoCloseable {
         System.out.printf(format, "Keycloak", keycloak.url() + "/admin/  (admin / see .devstack/secrets.properties)");
         System.out.printf(format, "Mail (IMAP)", "imap://127.0.0.1:" + IMAP + "  (login = password = the recipient address)");
         System.out.printf(format, "SMTP", "127.0.0.1:" + SMTP);
+        System.out.printf(format, "Bounce mailbox", BOUNCES + " (IMAP; gets " + BOUNCES.replace("@", "+<id>@")
+            + ", read by notification-service)");
         System.out.printf(format, "Kafka", kafka.bootstrapServers());
         System.out.printf(format, "MongoDB", "mongodb://127.0.0.1:" + MONGO);
         System.out.printf(format, "Redis", "127.0.0.1:" + redis.port());

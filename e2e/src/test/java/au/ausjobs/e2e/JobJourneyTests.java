@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * about it (job-service matched it, notification-service mailed it), finds it by a boolean query within 10 km of a
  * suburb, saves it, uploads a resume (scanned by clamd), gets its ATS score and AI analysis against the job, and applies
  * with it (job-service checks it with resume-service); the seeker gets the confirmation mail; only the hiring company
- * sees the applicant, reads their resume and moves them to interview; the seeker gets the status-update mail and
+ * sees the applicant, reads their resume, moves them to interview and sets its time; the seeker gets the status-update
+ * mail, the interview invitation with its calendar entry (cancelled again when the offer comes) and
  * unsubscribes from updates with one click, so the next one is not mailed; other companies can neither see the draft
  * nor touch the live job, and job.published and job.closed reach Kafka.
  */
@@ -145,6 +146,25 @@ class JobJourneyTests {
         Mailbox.Mail update = Mailbox.awaitSubject(seekerEmail, "Update on your application for Barista " + marker,
             Duration.ofSeconds(90));
         assertThat(update.text()).containsIgnoringCase("interview");
+
+        // The employer sets the interview's time: the seeker gets the invitation with a calendar entry
+        Instant interviewAt = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Api.Response interview = Api.putJson(application + "/interview", "{\"startsAt\":\"" + interviewAt
+            + "\",\"durationMinutes\":30,\"timeZone\":\"Australia/Melbourne\",\"format\":\"IN_PERSON\","
+            + "\"location\":\"12 Smith St, Fitzroy VIC 3065\"}", wattle.token);
+        assertThat(interview.status()).as(interview.body()).isEqualTo(200);
+        assertThat(Api.putJson(application + "/interview", "{\"startsAt\":\"" + interviewAt + "\",\"durationMinutes\":30,"
+            + "\"timeZone\":\"Australia/Melbourne\",\"format\":\"IN_PERSON\",\"location\":\"x\"}", banksia.token).status())
+            .as("another company's applicant").isEqualTo(404);
+        JsonNode seen = Api.get(application, seeker).json().get("interview");
+        assertThat(Instant.parse(seen.get("startsAt").asString())).as("the applicant sees the time").isEqualTo(interviewAt);
+        Mailbox.Mail invitation = Mailbox.awaitSubject(seekerEmail, "Interview invitation: Barista " + marker,
+            Duration.ofSeconds(90));
+        assertThat(invitation.text()).contains("Where: 12 Smith St, Fitzroy VIC 3065").contains("(30 minutes)");
+        String utc = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC)
+            .format(interviewAt);
+        assertThat(invitation.calendar()).as("interview.ics").contains("METHOD:REQUEST").contains("DTSTART:" + utc)
+            .contains("SEQUENCE:0").contains("STATUS:CONFIRMED");
         assertThat(update.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("<(https?://[^>]+)>")
             .matcher(update.header("List-Unsubscribe"));
@@ -159,6 +179,10 @@ class JobJourneyTests {
         assertThat(awaitSkippedUpdate(Staff.newAdmin().accessToken(), Api.claim(seeker, "sub")))
             .as("the next update is not mailed: opted out").isTrue();
         assertThat(Mailbox.read(seekerEmail)).filteredOn(m -> m.subject().startsWith("Update on your application")).hasSize(1);
+        // the offer calls the interview off: its calendar entry is cancelled (interview mail is not an opt-out category)
+        Mailbox.Mail cancelled = Mailbox.awaitSubject(seekerEmail, "Interview cancelled: Barista " + marker,
+            Duration.ofSeconds(90));
+        assertThat(cancelled.calendar()).contains("METHOD:CANCEL").contains("STATUS:CANCELLED").contains("SEQUENCE:1");
 
         assertThat(Api.postJson(job + "/close", "{}", banksia.token).status()).as("another company's job").isEqualTo(403);
         assertThat(Api.postJson(job + "/close", "{}", wattle.token).json().get("status").asString()).isEqualTo("CLOSED");

@@ -16,8 +16,11 @@ import jakarta.mail.internet.MimeMultipart;
 /** Reads a recipient's mail from the stack's IMAP server, as a developer's mail client would. */
 final class Mailbox {
 
-    /** A delivered mail: its subject, sender, both parts and the headers a mail client acts on (List-Unsubscribe ...). */
-    record Mail(String subject, String from, String text, String html, java.util.Map<String, String> headers) {
+    /**
+     * A delivered mail: its subject, sender, both parts, the headers a mail client acts on (List-Unsubscribe ...) and an
+     * attached calendar entry (text/calendar, e.g. an interview's interview.ics), or null.
+     */
+    record Mail(String subject, String from, String text, String html, java.util.Map<String, String> headers, String calendar) {
 
         /** A header's value, or null. */
         String header(String name) {
@@ -50,7 +53,7 @@ final class Mailbox {
                         headers.putIfAbsent(h.getName(), h.getValue());
                     }
                     mails.add(new Mail(message.getSubject(), String.valueOf(message.getFrom()[0]), part(message, "text/plain"),
-                        part(message, "text/html"), headers));
+                        part(message, "text/html"), headers, calendar(message)));
                 }
                 inbox.close(false);
             }
@@ -91,6 +94,22 @@ final class Mailbox {
             Thread.sleep(500);
         }
         throw new AssertionError("no mail '" + subjectStart + "...' for " + address + " within " + timeout);
+    }
+
+    /** The text of the first text/calendar part (read as bytes: it is an attachment), or null. */
+    private static String calendar(Part part) throws Exception {
+        if (part.isMimeType("text/calendar")) {
+            return new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (part.getContent() instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = calendar(multipart.getBodyPart(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static String part(Part part, String type) throws Exception {

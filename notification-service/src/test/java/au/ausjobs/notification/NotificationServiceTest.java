@@ -67,7 +67,8 @@ import au.ausjobs.platform.test.MongoWireServer;
 /**
  * The one context of notification-service's tests (so only one set of listeners consumes the shared broker): the real
  * Kafka broker, the Mongo wire server and GreenMail from platform-test, a clock the tests set, short dispatcher rounds,
- * a small rate cap and retry budget, and SMS switched on with Twilio played by WireMock ({@link TwilioStub}). Every
+ * a small rate cap and retry budget, SMS switched on with Twilio played by WireMock ({@link TwilioStub}), and VERP return
+ * paths with the bounce mailbox read every 300 ms (GreenMail's {@value #BOUNCES}). Every
  * test starts on a fresh day at 10:00 in Sydney (outside quiet hours) and uses fresh people (and mobile numbers), so no
  * test sees another's mail or SMS.
  */
@@ -77,12 +78,17 @@ import au.ausjobs.platform.test.MongoWireServer;
     "ausjobs.notifications.quiet-hours.start=21:00", "ausjobs.notifications.quiet-hours.end=08:00",
     "ausjobs.events.retry.delay=1000", "ausjobs.public-url=https://api.ausjobs.test", "ausjobs.app-url=https://app.ausjobs.test",
     "ausjobs.notifications.sms.enabled=true", "ausjobs.notifications.sms.account-sid=" + TwilioStub.ACCOUNT_SID,
-    "ausjobs.notifications.sms.auth-token=" + TwilioStub.AUTH_TOKEN, "ausjobs.notifications.sms.from=" + TwilioStub.FROM })
+    "ausjobs.notifications.sms.auth-token=" + TwilioStub.AUTH_TOKEN, "ausjobs.notifications.sms.from=" + TwilioStub.FROM,
+    "ausjobs.mail.bounces.address=" + NotificationServiceTest.BOUNCES, "ausjobs.mail.bounces.imap.tls=false",
+    "ausjobs.mail.bounces.imap.username=" + NotificationServiceTest.BOUNCES,
+    "ausjobs.mail.bounces.imap.password=" + NotificationServiceTest.BOUNCES, "ausjobs.mail.bounces.imap.poll-interval=300ms" })
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)
 public abstract class NotificationServiceTest {
 
     public static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
+    /** The bounce address: mail goes with Return-Path bounces+<id>@ausjobs.au, which GreenMail puts in this mailbox. */
+    public static final String BOUNCES = "bounces@ausjobs.au";
     private static final AtomicInteger DAY = new AtomicInteger();
     private static KafkaProducer<String, CloudEvent> producer;
 
@@ -93,6 +99,10 @@ public abstract class NotificationServiceTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MailServer.shared().smtpPort());
         registry.add("ausjobs.notifications.sms.api-base-url", TwilioStub::baseUrl);
+        // the bounce mailbox the service reads (bounce.BounceMailbox), receiving bounces+<message id>@ausjobs.au
+        MailServer.shared().mailboxWithSubaddresses(BOUNCES, BOUNCES);
+        registry.add("ausjobs.mail.bounces.imap.host", () -> "127.0.0.1");
+        registry.add("ausjobs.mail.bounces.imap.port", () -> MailServer.shared().imapPort());
     }
 
     @Autowired

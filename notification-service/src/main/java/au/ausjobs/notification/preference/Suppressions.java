@@ -54,6 +54,28 @@ public class Suppressions {
         }
     }
 
+    /**
+     * Puts an address on the list without a conflict if it is there already (the bounce processor): true if it was
+     * added, or a complaint was made a hard bounce (stricter: a dead address gets no transactional mail either); a hard
+     * bounce is never made a complaint.
+     */
+    public boolean suppress(String email, Suppression.Reason reason, String note, String by) {
+        try {
+            mongo.insert(new Suppression(UUID.randomUUID().toString(), normalise(email), reason, note, clock.instant(), by));
+            return true;
+        }
+        catch (DuplicateKeyException e) {
+            if (reason != Suppression.Reason.HARD_BOUNCE) {
+                return false;
+            }
+            return mongo.updateFirst(new Query(Criteria.where("email").is(normalise(email)).and("reason")
+                    .is(Suppression.Reason.COMPLAINT)),
+                new org.springframework.data.mongodb.core.query.Update().set("reason", reason).set("note", note)
+                    .set("createdAt", clock.instant()).set("createdBy", by),
+                Suppression.class).getModifiedCount() > 0;
+        }
+    }
+
     public boolean remove(String id) {
         return mongo.remove(new Query(Criteria.where("_id").is(id)), Suppression.class).getDeletedCount() > 0;
     }

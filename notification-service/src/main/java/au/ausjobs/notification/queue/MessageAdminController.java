@@ -35,12 +35,14 @@ class MessageAdminController {
     /** A message without its content; the address or number is masked; for SMS Twilio's SID. */
     record MessageView(String id, String kind, String channel, String category, boolean transactional,
             String templateVersion, String recipientId, String to, MessageStatus status, int attempts, Instant createdAt,
-            Instant dueAt, Instant sentAt, String lastError, String note, String providerMessageId) {
+            Instant dueAt, Instant sentAt, String lastError, String note, String providerMessageId, DeliveryStatus delivery,
+            List<DeliveryReport> deliveryReports) {
 
         static MessageView of(OutboundMessage m) {
             return new MessageView(m.id(), m.kind(), m.channel().key(), m.category(), m.transactional(), m.templateVersion(),
                 m.recipientId(), m.sms() ? AustralianPhoneNumbers.mask(m.to()) : mask(m.to()), m.status(), m.attempts(),
-                m.createdAt(), m.dueAt(), m.sentAt(), m.lastError(), m.note(), m.providerMessageId());
+                m.createdAt(), m.dueAt(), m.sentAt(), m.lastError(), m.note(), m.providerMessageId(), m.delivery(),
+                m.deliveryReports());
         }
 
         static String mask(String email) {

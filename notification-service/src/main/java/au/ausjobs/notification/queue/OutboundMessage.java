@@ -39,6 +39,9 @@ import au.ausjobs.notification.tracking.TrackedLink;
  * @param expiresAt after this it is not sent any more (SKIPPED, note expired): verification codes; null: never
  * @param providerMessageId the SMS provider's id of what was sent (Twilio's SM... SID)
  * @param attachments files sent with a mail (an interview's calendar entry); empty for most
+ * @param delivery what was heard of the mail after our SMTP relay accepted it (bounce.BounceMailbox): BOUNCED,
+ *        COMPLAINED, or null (nothing: "sent" then means accepted by our relay)
+ * @param deliveryReports the bounces and complaints read for it, one per report (soft bounces are only recorded here)
  */
 @Document("outbound_messages")
 @CompoundIndexes({ @CompoundIndex(name = "due", def = "{'status': 1, 'dueAt': 1}"),
@@ -54,7 +57,8 @@ public record OutboundMessage(@Id String id, @Indexed(unique = true) String dedu
         String subject, String html, String text, String unsubscribeUrl, MessageStatus status, int attempts,
         Instant dueAt, Instant createdAt, Instant sentAt, String claimedBy, Instant claimedUntil, String lastError,
         String note, String campaign, List<TrackedLink> links, Instant firstOpenedAt, Integer opens, Instant firstClickedAt,
-        Integer clicks, Channel channel, Instant expiresAt, String providerMessageId, List<Attachment> attachments) {
+        Integer clicks, Channel channel, Instant expiresAt, String providerMessageId, List<Attachment> attachments,
+        DeliveryStatus delivery, List<DeliveryReport> deliveryReports) {
 
     /**
      * A file sent with a mail, kept as text (a calendar entry).
@@ -71,9 +75,23 @@ public record OutboundMessage(@Id String id, @Indexed(unique = true) String dedu
         attachments = attachments == null ? List.of() : attachments;
         campaign = campaign == null ? kind : campaign;
         links = links == null ? List.of() : links;
+        deliveryReports = deliveryReports == null ? List.of() : deliveryReports;
         opens = opens == null ? 0 : opens;
         clicks = clicks == null ? 0 : clicks;
         channel = channel == null ? Channel.EMAIL : channel;
+    }
+
+    /** A message as queued, without attachments: nothing heard of its delivery yet. */
+    public OutboundMessage(String id, String dedupeKey, String eventId, String kind, String category,
+            boolean transactional, String templateVersion, String locale, String recipientId, String to, String subject,
+            String html, String text, String unsubscribeUrl, MessageStatus status, int attempts, Instant dueAt,
+            Instant createdAt, Instant sentAt, String claimedBy, Instant claimedUntil, String lastError, String note,
+            String campaign, List<TrackedLink> links, Instant firstOpenedAt, Integer opens, Instant firstClickedAt,
+            Integer clicks, Channel channel, Instant expiresAt, String providerMessageId) {
+        this(id, dedupeKey, eventId, kind, category, transactional, templateVersion, locale, recipientId, to, subject, html,
+            text, unsubscribeUrl, status, attempts, dueAt, createdAt, sentAt, claimedBy, claimedUntil, lastError, note,
+            campaign, links, firstOpenedAt, opens, firstClickedAt, clicks, channel, expiresAt, providerMessageId, List.of(),
+            null, null);
     }
 
     /** A mail (channel EMAIL). */
@@ -85,19 +103,7 @@ public record OutboundMessage(@Id String id, @Indexed(unique = true) String dedu
             Integer clicks) {
         this(id, dedupeKey, eventId, kind, category, transactional, templateVersion, locale, recipientId, to, subject, html,
             text, unsubscribeUrl, status, attempts, dueAt, createdAt, sentAt, claimedBy, claimedUntil, lastError, note,
-            campaign, links, firstOpenedAt, opens, firstClickedAt, clicks, Channel.EMAIL, null, null, List.of());
-    }
-
-    /** A mail or SMS without attachments. */
-    public OutboundMessage(String id, String dedupeKey, String eventId, String kind, String category,
-            boolean transactional, String templateVersion, String locale, String recipientId, String to, String subject,
-            String html, String text, String unsubscribeUrl, MessageStatus status, int attempts, Instant dueAt,
-            Instant createdAt, Instant sentAt, String claimedBy, Instant claimedUntil, String lastError, String note,
-            String campaign, List<TrackedLink> links, Instant firstOpenedAt, Integer opens, Instant firstClickedAt,
-            Integer clicks, Channel channel, Instant expiresAt, String providerMessageId) {
-        this(id, dedupeKey, eventId, kind, category, transactional, templateVersion, locale, recipientId, to, subject, html,
-            text, unsubscribeUrl, status, attempts, dueAt, createdAt, sentAt, claimedBy, claimedUntil, lastError, note,
-            campaign, links, firstOpenedAt, opens, firstClickedAt, clicks, channel, expiresAt, providerMessageId, List.of());
+            campaign, links, firstOpenedAt, opens, firstClickedAt, clicks, Channel.EMAIL, null, null);
     }
 
     public boolean sms() {

@@ -119,7 +119,7 @@ public class Outbox {
         OutboundMessage message = new OutboundMessage(id, dedupeKey, eventId, kind, category.key(),
             category.transactional(), mail.templateVersion(), mail.locale(), recipient.id(), recipient.email(), mail.subject(),
             mail.html(), mail.text(), unsubscribeUrl, MessageStatus.QUEUED, 0, now, now, null, null, null, null, null,
-            countedAs, tracker.links(), null, 0, null, 0, Channel.EMAIL, null, null, attachments);
+            countedAs, tracker.links(), null, 0, null, 0, Channel.EMAIL, null, null, attachments, null, null);
         DeliveryPolicy.Decision decision = policy.decide(message, now);
         if (sendAt != null && sendAt.isAfter(now)) {
             message = with(message, MessageStatus.SCHEDULED, sendAt, "scheduled");
@@ -204,7 +204,7 @@ public class Outbox {
             m.templateVersion(), m.locale(), m.recipientId(), m.to(), m.subject(), m.html(), m.text(), m.unsubscribeUrl(),
             status, m.attempts(), dueAt, m.createdAt(), m.sentAt(), null, null, m.lastError(), note, m.campaign(), m.links(),
             m.firstOpenedAt(), m.opens(), m.firstClickedAt(), m.clicks(), m.channel(), m.expiresAt(), m.providerMessageId(),
-            m.attachments());
+            m.attachments(), m.delivery(), m.deliveryReports());
     }
 
     /**

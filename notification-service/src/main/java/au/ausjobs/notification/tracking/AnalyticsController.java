@@ -53,7 +53,9 @@ class AnalyticsController {
     @Operation(summary = "Mail queued, sent, failed (waiting for a retry), dead, skipped, opened and clicked (unique), "
         + "opens and clicks, open and click rates (over sent), per kind, campaign and template version, for messages "
         + "queued from `from` to `to` (ISO dates, inclusive; default the last 30 days; at most 366 days). Opens are "
-        + "approximate: images may be blocked, or fetched by a privacy proxy without the mail being read")
+        + "approximate: images may be blocked, or fetched by a privacy proxy without the mail being read. Delivered "
+        + "(sent minus bounced), bounced and complained (from the bounce mailbox, when it is read), bounce rate (over "
+        + "sent) and complaint rate (over delivered)")
     Report report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) @Pattern(regexp = "[a-z0-9-]{1,64}") String kind,

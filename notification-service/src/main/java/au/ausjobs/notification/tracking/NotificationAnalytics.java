@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
+import au.ausjobs.notification.queue.DeliveryStatus;
 import au.ausjobs.notification.queue.MessageStatus;
 import au.ausjobs.notification.queue.OutboundMessage;
 
@@ -21,14 +22,17 @@ import au.ausjobs.notification.queue.OutboundMessage;
  * Delivery and engagement per kind, campaign and template version, for messages created in [from, to): one
  * aggregation on outbound_messages ($match on createdAt and optionally kind and campaign, each served by a declared
  * index; then $group). Opened and clicked are unique (messages opened or clicked at least once); rates are over the
- * messages sent.
+ * messages sent. Bounced and complained come from the bounce mailbox (OutboundMessage.delivery); delivered is sent
+ * minus bounced (accepted by our relay and not known to have bounced); bounceRate = bounced / sent, complaintRate =
+ * complained / delivered (as mailbox providers measure it).
  */
 @Service
 public class NotificationAnalytics {
 
     /** One group's numbers. */
     public record Row(String kind, String channel, String campaign, String templateVersion, long queued, long sent, long failed, long dead,
-            long skipped, long opened, long clicked, long opens, long clicks, double openRate, double clickRate) {
+            long skipped, long opened, long clicked, long opens, long clicks, double openRate, double clickRate,
+            long delivered, long bounced, long complained, double bounceRate, double complaintRate) {
     }
 
     private final MongoTemplate mongo;
@@ -61,6 +65,8 @@ public class NotificationAnalytics {
                 new Document("$in", List.of("$status", List.of(MessageStatus.QUEUED.name(), MessageStatus.SCHEDULED.name(),
                     MessageStatus.SENDING.name()))),
                 new Document("$gt", List.of(new Document("$ifNull", List.of("$lastError", "")), ""))))))
+            .append("bounced", count(is("$delivery", DeliveryStatus.BOUNCED.name())))
+            .append("complained", count(is("$delivery", DeliveryStatus.COMPLAINED.name())))
             .append("opened", count(new Document("$gt", List.of(new Document("$ifNull", List.of("$opens", 0)), 0))))
             .append("clicked", count(new Document("$gt", List.of(new Document("$ifNull", List.of("$clicks", 0)), 0))))
             .append("opens", new Document("$sum", new Document("$ifNull", List.of("$opens", 0))))
@@ -72,9 +78,13 @@ public class NotificationAnalytics {
             long sent = number(d, "sent");
             long opened = number(d, "opened");
             long clicked = number(d, "clicked");
+            long bounced = number(d, "bounced");
+            long complained = number(d, "complained");
+            long delivered = Math.max(0, sent - bounced);
             rows.add(new Row(id.getString("kind"), id.getString("channel").toLowerCase(java.util.Locale.ROOT), id.getString("campaign"), id.getString("templateVersion"),
                 number(d, "queued"), sent, number(d, "failed"), number(d, "dead"), number(d, "skipped"), opened, clicked,
-                number(d, "opens"), number(d, "clicks"), rate(opened, sent), rate(clicked, sent)));
+                number(d, "opens"), number(d, "clicks"), rate(opened, sent), rate(clicked, sent), delivered, bounced,
+                complained, rate(bounced, sent), rate(complained, delivered)));
         }
         rows.sort(Comparator.comparing(Row::kind, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Row::channel)
@@ -84,7 +94,11 @@ public class NotificationAnalytics {
     }
 
     private static Document is(String field, MessageStatus status) {
-        return new Document("$eq", List.of(field, status.name()));
+        return is(field, status.name());
+    }
+
+    private static Document is(String field, String value) {
+        return new Document("$eq", List.of(field, value));
     }
 
     private static Document count(Document condition) {

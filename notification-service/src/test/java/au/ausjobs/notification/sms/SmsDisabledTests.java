@@ -29,7 +29,8 @@ import au.ausjobs.platform.test.KeycloakTokens;
  * of its own (so its dispatcher and the shared context's never take each other's messages), without Kafka listeners.
  */
 @TestPropertySource(properties = { "ausjobs.notifications.sms.enabled=false", "spring.kafka.listener.auto-startup=false",
-    "ausjobs.events.relay.enabled=false", "spring.mongodb.database=notification-service-sms-off" })
+    "ausjobs.events.relay.enabled=false", "spring.mongodb.database=notification-service-sms-off",
+    "ausjobs.mail.bounces.imap.enabled=false" })
 class SmsDisabledTests extends NotificationServiceTest {
 
     @Autowired

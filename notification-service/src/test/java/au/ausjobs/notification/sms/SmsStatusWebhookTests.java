@@ -48,7 +48,7 @@ import au.ausjobs.platform.test.MongoIndexCoverage;
  * broker's records or the queue's messages.
  */
 @TestPropertySource(properties = { "spring.kafka.listener.auto-startup=false", "ausjobs.notifications.dispatch.interval=1d",
-    "ausjobs.events.relay.enabled=false" })
+    "ausjobs.events.relay.enabled=false", "ausjobs.mail.bounces.imap.enabled=false" })
 @Import(SmsStatusWebhookTests.Listening.class)
 class SmsStatusWebhookTests extends NotificationServiceTest {
 

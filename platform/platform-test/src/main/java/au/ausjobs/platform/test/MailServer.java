@@ -1,5 +1,10 @@
 package au.ausjobs.platform.test;
 
+import java.util.Locale;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -30,6 +35,29 @@ public final class MailServer implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "mail-stop"));
         }
         return shared;
+    }
+
+    /**
+     * A mailbox with its own password that also receives every {@code <local>+<detail>@<domain>} address (VERP), like
+     * an MTA with {@code recipient_delimiter = +}: e.g. {@code bounces@ausjobs.au} gets {@code bounces+<id>@ausjobs.au}.
+     * Other addresses keep GreenMail's default (a mailbox per address, login = password = the address). Idempotent.
+     */
+    public synchronized GreenMailUser mailboxWithSubaddresses(String address, String password) {
+        String mailbox = address.toLowerCase(Locale.ROOT);
+        int at = mailbox.indexOf('@');
+        String prefix = mailbox.substring(0, at) + "+";
+        String domain = mailbox.substring(at);
+        UserManager users = greenMail.getUserManager();
+        GreenMailUser user = greenMail.setUser(mailbox, mailbox, password);
+        MessageDeliveryHandler previous = users.getMessageDeliveryHandler();
+        users.setMessageDeliveryHandler((message, to) -> {
+            String email = to.getEmail().toLowerCase(Locale.ROOT);
+            if (email.startsWith(prefix) && email.endsWith(domain)) {
+                return users.getUserByEmail(mailbox);
+            }
+            return previous.handle(message, to);
+        });
+        return user;
     }
 
     public GreenMail greenMail() {
