@@ -14,6 +14,7 @@ final class Stack {
     static final String KEYCLOAK = "http://127.0.0.1:8180";
     static final String EUREKA = "http://127.0.0.1:8761";
     static final int IMAP = 3143;
+    static final int SMTP = 3025;
 
     private static boolean ready;
     private static Path dataDir;
