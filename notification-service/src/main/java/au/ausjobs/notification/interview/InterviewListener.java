@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,16 +143,17 @@ public class InterviewListener extends DeadLetterParking {
             outbox.enqueueSmsOnce(once, eventId, "interview-scheduled", seeker, mobile, sms, null, s.startsAt());
         }
 
-        List<String> pending = new ArrayList<>();
         Instant remindAt = reminderTime(s.startsAt(), now);
         if (remindAt != null) {
-            outbox.enqueueOnce(once, eventId, "interview-reminder", null, seeker, mail, remindAt, List.of())
-                .ifPresent(m -> pending.add(m.id()));
+            outbox.enqueueOnce(once, eventId, "interview-reminder", null, seeker, mail, remindAt, List.of());
             if (mobile != null) {
-                outbox.enqueueSmsOnce(once, eventId, "interview-reminder", seeker, mobile, sms, remindAt, s.startsAt())
-                    .ifPresent(m -> pending.add(m.id()));
+                outbox.enqueueSmsOnce(once, eventId, "interview-reminder", seeker, mobile, sms, remindAt, s.startsAt());
             }
         }
+        // by dedupe key rather than from what enqueue returned: a try interrupted before the save below queued some of
+        // them already, and the retry must still know them to withdraw them later
+        List<String> pending = remindAt == null ? List.of() : outbox.idsOf(List.of(
+            once + ":interview-reminder:" + seeker.id(), once + ":interview-reminder:" + seeker.id() + ":sms"));
         mongo.save(new InterviewRecord(s.interviewId(), s.applicationId(), s.seekerId(), s.sequence(),
             InterviewRecord.SCHEDULED, s.jobTitle(), s.companyName(), s.startsAt(), s.durationMinutes(), s.timeZone(),
             s.format(), s.location(), pending, now));
@@ -169,6 +169,10 @@ public class InterviewListener extends DeadLetterParking {
             return;
         }
         Instant now = clock.instant();
+        boolean tell = !WITHDRAWN.equals(c.reason()) && c.startsAt().isAfter(now); // not their own doing, not over yet
+        // looked up before anything is stored: a seeker not in the directory yet sends the event round the retry topic,
+        // and the retry must still find this cancellation new
+        Recipient seeker = tell ? directory.require(c.seekerId(), "interview " + c.interviewId()) : null;
         if (current != null) {
             outbox.cancel(current.pendingMessageIds(), "interview-cancelled");
         }
@@ -178,10 +182,9 @@ public class InterviewListener extends DeadLetterParking {
         mongo.save(new InterviewRecord(c.interviewId(), c.applicationId(), c.seekerId(), c.sequence(),
             InterviewRecord.CANCELLED, c.jobTitle(), companyName, c.startsAt(), duration, timeZone,
             current == null ? null : current.format(), current == null ? null : current.location(), List.of(), now));
-        if (WITHDRAWN.equals(c.reason()) || !c.startsAt().isAfter(now)) {
+        if (!tell) {
             return; // they withdrew themselves, or it would have been over already
         }
-        Recipient seeker = directory.require(c.seekerId(), "interview " + c.interviewId());
         ZoneId zone = zone(timeZone);
         String applicationUrl = links.app("/applications/" + c.applicationId());
         String once = "interview:" + c.interviewId() + ":" + c.sequence();

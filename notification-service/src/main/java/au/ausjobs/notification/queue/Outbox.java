@@ -207,6 +207,14 @@ public class Outbox {
             m.attachments(), m.delivery(), m.deliveryReports());
     }
 
+    /** The ids of the messages stored under these dedupe keys (those queued by an earlier, interrupted try too). */
+    public List<String> idsOf(java.util.Collection<String> dedupeKeys) {
+        Query query = new Query(Criteria.where("dedupeKey").in(dedupeKeys));
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, mongo.getCollectionName(OutboundMessage.class)).stream()
+            .map(d -> String.valueOf(d.get("_id"))).toList();
+    }
+
     /**
      * Withdraws messages that are still waiting (QUEUED or SCHEDULED): CANCELLED with {@code note}. Those already being
      * sent or sent stay as they are. Returns how many were cancelled.

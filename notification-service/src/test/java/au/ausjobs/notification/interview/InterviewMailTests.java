@@ -253,6 +253,17 @@ class InterviewMailTests extends NotificationServiceTest {
     }
 
     @Test
+    void aCancellationForASeekerNotInTheDirectoryYetIsRetriedUntilTheyAreAndThenMailed() throws Exception {
+        String seekerId = UUID.randomUUID().toString();
+        Interview interview = new Interview(UUID.randomUUID().toString(), UUID.randomUUID().toString(), seekerId);
+        cancelled(interview, 1, perthMorning(2), "CANCELLED_BY_EMPLOYER");
+        sleep(1500); // the first try fails: nobody to write to yet
+        Person ella = register(seekerId, "Ella", "JOB_SEEKER", null);
+        MimeMessage cancellation = awaitMail(ella.email(), "Interview cancelled: Forklift Driver");
+        assertThat(calendarOf(cancellation).method()).isEqualTo("CANCEL");
+    }
+
+    @Test
     void anInterviewSetUpAtShortNoticeIsRemindedTwoHoursBeforeAndOneVerySoonIsNotRemindedAtAll() throws Exception {
         Person mia = registerSeeker("Mia");
         Interview soon = Interview.of(mia);
