@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
+import au.ausjobs.platform.test.TopicReader;
 import au.ausjobs.billing.invoice.Invoice;
 import au.ausjobs.billing.invoice.InvoiceRepository;
 import au.ausjobs.billing.stripe.WebhookEventRepository;
@@ -90,7 +91,7 @@ public abstract class BillingServiceTest {
             if (invoice != null && invoice.getOutbox().isEmpty()) {
                 return invoice;
             }
-            TopicReader.sleep(100);
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
         }
         throw new AssertionError("invoice " + stripeInvoiceId + " not stored and relayed in time");
     }

@@ -1,6 +1,6 @@
 package au.ausjobs.platform.events;
 
-import static au.ausjobs.platform.events.TopicReader.header;
+import static au.ausjobs.platform.test.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -33,6 +33,7 @@ import org.springframework.kafka.support.SendResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import au.ausjobs.platform.test.TopicReader;
 import au.ausjobs.platform.events.testapp.JobPosting;
 import au.ausjobs.platform.events.testapp.JobPostingPublished;
 import au.ausjobs.platform.events.testapp.JobPostingRevised;

@@ -1,6 +1,6 @@
 package au.ausjobs.platform.events;
 
-import static au.ausjobs.platform.events.TopicReader.header;
+import static au.ausjobs.platform.test.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import au.ausjobs.platform.test.TopicReader;
 import au.ausjobs.events.Topics;
 import au.ausjobs.platform.events.testapp.AlwaysFailingListener;
 import au.ausjobs.platform.events.testapp.StrictListener;

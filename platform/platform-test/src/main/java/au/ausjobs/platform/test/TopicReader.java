@@ -1,4 +1,4 @@
-package au.ausjobs.billing;
+package au.ausjobs.platform.test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,9 +17,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import au.ausjobs.platform.test.KafkaBroker;
 
-/** Reads a topic of the shared broker from its beginning, as an independent observer (no consumer group). */
+/** Reads a topic of the shared broker ({@link KafkaBroker#shared()}) from its beginning, as an independent observer (no consumer group): what a test checks a producer really sent. */
 public final class TopicReader {
 
     private TopicReader() {
