@@ -90,6 +90,9 @@ class JobAlertTests extends JobServiceTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    au.ausjobs.job.place.Gazetteer gazetteer;
+
     @BeforeEach
     void clean() {
         savedSearches.deleteAll();
@@ -341,6 +344,23 @@ class JobAlertTests extends JobServiceTest {
         assertThat(digests("a", Instant.now().plus(2, ChronoUnit.DAYS)).run()).isZero();
         assertThat(alertEventsOf("sam")).isEmpty();
         assertThat(alertEventsOf("kim")).isEmpty();
+    }
+
+    @Test
+    void aJobJustInsideTheRadiusIsAlertedAndOneJustOutsideIsNot() throws Exception {
+        au.ausjobs.job.place.Gazetteer.Place fitzroy = gazetteer.resolve("Fitzroy VIC");
+        au.ausjobs.job.place.Gazetteer.Place geelong = gazetteer.locality("Geelong", "3220").orElseThrow();
+        double km = au.ausjobs.job.place.Gazetteer.distanceKm(fitzroy.lat(), fitzroy.lon(), geelong.lat(), geelong.lon());
+        String search = """
+            {"name":"Baristas","query":"barista","filters":{"near":"Fitzroy VIC","radiusKm":%d},"alertFrequency":"INSTANT"}""";
+        keep(SAM, search.formatted((int) Math.ceil(km)));
+        keep(KIM, search.formatted((int) Math.floor(km)));
+
+        String barista = publish("Barista", GEELONG, WELL_PAID);
+        deliverLatestEvent(barista);
+
+        assertThat(alertedJobsOf("sam")).as("%.2f km away, radius %d", km, (int) Math.ceil(km)).containsExactly(barista);
+        assertThat(alertedJobsOf("kim")).as("%.2f km away, radius %d", km, (int) Math.floor(km)).isEmpty();
     }
 
     @Test
