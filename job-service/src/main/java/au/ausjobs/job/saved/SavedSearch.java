@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("saved_searches")
 @CompoundIndexes({
     @CompoundIndex(name = "seeker_created", def = "{'seekerId': 1, 'createdAt': -1}"),
-    // instant alerts page through the INSTANT searches by id
+    // instant alerts' cache reads the INSTANT searches (the loop before it, kept in AlertBenchmark, paged them by id)
     @CompoundIndex(name = "frequency_id", def = "{'alertFrequency': 1, '_id': 1}"),
     // digests find the DAILY and WEEKLY searches whose period has passed
     @CompoundIndex(name = "frequency_last_alerted", def = "{'alertFrequency': 1, 'lastAlertedAt': 1}"),
