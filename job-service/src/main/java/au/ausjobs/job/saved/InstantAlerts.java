@@ -3,14 +3,16 @@ package au.ausjobs.job.saved;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,8 +38,9 @@ import au.ausjobs.platform.web.ApiException;
  * search about a job at most once. Jobs the seeker applied to or saved are left out.
  * <p>
  * One consumer group for all instances ({@code job-service.job-alerts}): each event is evaluated by one instance.
- * Cost: O(INSTANT searches) per event, read in pages of {@value #PAGE} by id, each parsed and run against the one-job
- * index (see job-service/README.md, "Job alerts", for a measured figure). Events older than
+ * Cost: the INSTANT searches are kept in memory, parsed once, as prefilters ({@link InstantSearchCache}, brought up to
+ * date from MongoDB before each job): a job costs a few hash lookups per search, then a read and the search API's own
+ * match for the few that may match (see job-service/README.md, "Job alerts", for measured figures). Events older than
  * {@code ausjobs.alerts.instant-max-age} (default a day) are skipped, so a new consumer group starting from the
  * topic's beginning does not alert about old jobs, nor about jobs no longer live.
  */
@@ -49,6 +52,7 @@ class InstantAlerts extends DeadLetterParking {
 
     private final SavedSearchRepository savedSearches;
     private final JobAlerts alerts;
+    private final InstantSearchCache cache;
     private final JobSearchIndex index;
     private final JobRepository jobs;
     private final JsonMapper jsonMapper;
@@ -56,8 +60,10 @@ class InstantAlerts extends DeadLetterParking {
     private final Duration maxAge;
 
     InstantAlerts(SavedSearchRepository savedSearches, JobAlerts alerts, JobSearchIndex index, JobRepository jobs,
-            JsonMapper jsonMapper, Optional<Clock> clock, @Value("${ausjobs.alerts.instant-max-age:P1D}") Duration maxAge) {
+            JsonMapper jsonMapper, Optional<Clock> clock, @Value("${ausjobs.alerts.instant-max-age:P1D}") Duration maxAge,
+            InstantSearchCache cache) {
         this.savedSearches = savedSearches;
+        this.cache = cache;
         this.alerts = alerts;
         this.index = index;
         this.jobs = jobs;
@@ -96,23 +102,43 @@ class InstantAlerts extends DeadLetterParking {
         if (jobs.findById(jobId).filter(job -> job.getStatus() == JobStatus.PUBLISHED).isEmpty()) {
             return 0;
         }
-        JobSearchIndex.SingleJob job = index.single(jobId, posting);
+        List<SavedSearch> matching = matching(jobId, posting);
         int sent = 0;
-        String after = "";
-        List<SavedSearch> page;
-        do {
-            page = savedSearches.findByAlertFrequencyAndIdGreaterThanOrderByIdAsc(SavedSearchRequest.AlertFrequency.INSTANT,
-                after, PageRequest.of(0, PAGE));
-            for (SavedSearch search : page) {
-                if (matches(job, search) && !alerts.known(search.seekerId(), jobId) && alerts.record(search,
-                    JobAlert.instantId(search.id(), jobId), List.of(JobAlerts.matched(jobId, posting)), 1, now)) {
-                    sent++;
+        for (SavedSearch search : matching) {
+            if (!alerts.known(search.seekerId(), jobId) && alerts.record(search, JobAlert.instantId(search.id(), jobId),
+                    List.of(JobAlerts.matched(jobId, posting)), 1, now)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * The INSTANT saved searches that match the job, in id order: the cache names those that may match (no parsing),
+     * they are read from MongoDB as they are now (a search deleted or no longer INSTANT since is dropped, an edited one
+     * recompiled) and each is decided by the search API's matcher, as before the cache.
+     */
+    List<SavedSearch> matching(String jobId, JobPostingData posting) {
+        JobSearchIndex.SingleJob job = index.single(jobId, posting);
+        List<String> candidates = cache.mayMatch(job);
+        List<SavedSearch> matching = new ArrayList<>();
+        for (int from = 0; from < candidates.size(); from += PAGE) {
+            List<String> batch = candidates.subList(from, Math.min(candidates.size(), from + PAGE));
+            Map<String, SavedSearch> now = new HashMap<>();
+            savedSearches.findAllById(batch).forEach(search -> now.put(search.id(), search));
+            for (String id : batch) {
+                SavedSearch search = now.get(id);
+                if (search == null) {
+                    cache.gone(id);
+                    continue;
+                }
+                cache.seen(search);
+                if (search.alertFrequency() == SavedSearchRequest.AlertFrequency.INSTANT && matches(job, search)) {
+                    matching.add(search);
                 }
             }
-            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
         }
-        while (page.size() == PAGE);
-        return sent;
+        return matching;
     }
 
     private static boolean matches(JobSearchIndex.SingleJob job, SavedSearch search) {

@@ -16,10 +16,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("saved_searches")
 @CompoundIndexes({
     @CompoundIndex(name = "seeker_created", def = "{'seekerId': 1, 'createdAt': -1}"),
-    // instant alerts page through the INSTANT searches by id
+    // instant alerts' cache reads the INSTANT searches (the loop before it, kept in AlertBenchmark, paged them by id)
     @CompoundIndex(name = "frequency_id", def = "{'alertFrequency': 1, '_id': 1}"),
     // digests find the DAILY and WEEKLY searches whose period has passed
-    @CompoundIndex(name = "frequency_last_alerted", def = "{'alertFrequency': 1, 'lastAlertedAt': 1}")
+    @CompoundIndex(name = "frequency_last_alerted", def = "{'alertFrequency': 1, 'lastAlertedAt': 1}"),
+    // each instance's cache of INSTANT searches asks for the searches changed since its last look
+    @CompoundIndex(name = "updated", def = "{'updatedAt': 1}")
 })
 record SavedSearch(@Id String id, String seekerId, String name, String query, SavedSearchRequest.Filters filters,
         SavedSearchRequest.AlertFrequency alertFrequency, Instant createdAt, Instant updatedAt, Instant lastAlertedAt,

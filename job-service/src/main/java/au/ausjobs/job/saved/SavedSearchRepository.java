@@ -18,6 +18,9 @@ interface SavedSearchRepository extends MongoRepository<SavedSearch, String> {
     List<SavedSearch> findByAlertFrequencyAndIdGreaterThanOrderByIdAsc(SavedSearchRequest.AlertFrequency frequency,
             String afterId, Pageable page);
 
+    /** Searches created or changed at or after {@code since} (instant alerts keep their cache current with it). */
+    List<SavedSearch> findByUpdatedAtGreaterThanEqual(Instant since);
+
     /** Searches with this frequency whose last alert is at or before {@code before}, longest waiting first. */
     List<SavedSearch> findByAlertFrequencyAndLastAlertedAtLessThanEqualOrderByLastAlertedAtAsc(
             SavedSearchRequest.AlertFrequency frequency, Instant before, Pageable page);

@@ -34,6 +34,14 @@ public interface JobSearchIndex {
     SingleJob single(String jobId, JobPostingData posting);
 
     /**
+     * What a job must have for {@code request} (its words and filters) to match it, worked out once (the query parser
+     * runs here), so that many jobs can be tested against many kept searches cheaply: see
+     * {@link SingleJob#mayMatch}. A search that cannot be read throws ApiException (400), as {@link SingleJob#matches}
+     * would.
+     */
+    Prefilter prefilter(SearchRequest request);
+
+    /**
      * The live jobs matching {@code request} (its words and filters; its sort, cursor and preferences are ignored)
      * posted from {@code since} (inclusive) to {@code until} (exclusive), newest first, without {@code excludedJobIds}:
      * at most {@code request.size()} hits, {@code total} counting them all, no facets.
@@ -46,6 +54,18 @@ public interface JobSearchIndex {
 
         /** Whether the search's words and filters match the job; a search that cannot be read throws ApiException (400). */
         boolean matches(SearchRequest request);
+
+        /**
+         * False only when the search the prefilter was made from cannot match this job; true means "run
+         * {@link #matches} to know". Costs no parsing (a few hash lookups).
+         */
+        default boolean mayMatch(Prefilter prefilter) {
+            return true;
+        }
+    }
+
+    /** A search reduced to what a job must have to match it ({@link #prefilter}); opaque, immutable. */
+    interface Prefilter {
     }
 
     /** A live job to index. */

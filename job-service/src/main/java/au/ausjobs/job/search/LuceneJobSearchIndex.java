@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -40,7 +42,12 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -286,14 +293,49 @@ class LuceneJobSearchIndex implements JobSearchIndex, AutoCloseable {
         memory.freeze();
         IndexSearcher searcher = memory.createSearcher();
         long now = System.currentTimeMillis();
-        return request -> {
-            try {
-                return searcher.count(matching(request, words(request.query()), place(request), now)) > 0;
+        // for the prefilters: every indexed term of the job, its place and its annual top salary, as indexed above
+        Set<String> terms = new HashSet<>();
+        try {
+            LeafReader reader = (LeafReader) searcher.getIndexReader();
+            for (FieldInfo field : reader.getFieldInfos()) {
+                Terms fieldTerms = field.getIndexOptions() == IndexOptions.NONE ? null : reader.terms(field.name);
+                if (fieldTerms != null) {
+                    TermsEnum each = fieldTerms.iterator();
+                    for (BytesRef term = each.next(); term != null; term = each.next()) {
+                        terms.add(field.name + '\0' + term.utf8ToString());
+                    }
+                }
             }
-            catch (IOException e) {
-                throw new UncheckedIOException(e);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Gazetteer.Place place = posting.suburb() == null ? null
+            : gazetteer.locality(posting.suburb(), posting.postcode()).orElse(null);
+        Long salaryAnnual = posting.salaryMax() == null ? null : annual(posting.salaryMax(), posting.salaryUnit());
+        return new SingleJob() {
+
+            @Override
+            public boolean matches(SearchRequest request) {
+                try {
+                    return searcher.count(matching(request, words(request.query()), place(request), now)) > 0;
+                }
+                catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public boolean mayMatch(Prefilter prefilter) {
+                return ((SearchPrefilter) prefilter).admits(terms, place != null, place == null ? 0 : place.lat(),
+                    place == null ? 0 : place.lon(), salaryAnnual);
             }
         };
+    }
+
+    @Override
+    public Prefilter prefilter(SearchRequest request) {
+        return SearchPrefilter.of(words(request.query()), request, place(request));
     }
 
     @Override

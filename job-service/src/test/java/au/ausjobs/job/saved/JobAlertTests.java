@@ -45,6 +45,8 @@ class JobAlertTests extends JobServiceTest {
 
     static final RequestPostProcessor SAM = seeker("sam");
     static final RequestPostProcessor KIM = seeker("kim");
+    static final RequestPostProcessor LEE = seeker("lee");
+    static final RequestPostProcessor RO = seeker("ro");
     static final RequestPostProcessor EMPLOYER = employer("priya", "company-wattle");
 
     static final String FITZROY = "{\"suburb\":\"Fitzroy\",\"state\":\"VIC\",\"postcode\":\"3065\"}";
@@ -68,6 +70,9 @@ class JobAlertTests extends JobServiceTest {
     InstantAlerts instantAlerts;
 
     @Autowired
+    InstantSearchCache instantSearchCache;
+
+    @Autowired
     DeletedUsersListener deletedUsers;
 
     @Autowired
@@ -85,6 +90,9 @@ class JobAlertTests extends JobServiceTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    au.ausjobs.job.place.Gazetteer gazetteer;
+
     @BeforeEach
     void clean() {
         savedSearches.deleteAll();
@@ -100,6 +108,30 @@ class JobAlertTests extends JobServiceTest {
         return """
             {"name":"Baristas near Fitzroy","query":"barista",
              "filters":{"near":"Fitzroy VIC","radiusKm":5,"salaryMin":60000},"alertFrequency":"%s"}""".formatted(frequency);
+    }
+
+    /** A saved search for chefs within 5 km of Fitzroy. */
+    static final String CHEFS_NEAR_FITZROY = """
+        {"name":"Chefs near Fitzroy","query":"chef","filters":{"near":"Fitzroy VIC","radiusKm":5},"alertFrequency":"INSTANT"}""";
+
+    /**
+     * Another instance changes the search, writing it as SavedController.change does (the save counts the version up),
+     * with {@code updatedAt} from its own clock.
+     */
+    void changeElsewhere(String id, String query, SavedSearchRequest.AlertFrequency frequency, Instant updatedAt) {
+        SavedSearch s = savedSearches.findById(id).orElseThrow();
+        savedSearches.save(new SavedSearch(s.id(), s.seekerId(), s.name(), query, s.filters(), frequency, s.createdAt(),
+            updatedAt, s.lastAlertedAt(), s.version()));
+    }
+
+    /** Another instance of job-service: its own cache of INSTANT searches, filled from MongoDB on its first job. */
+    InstantAlerts anotherInstance(InstantSearchCache cache) {
+        return new InstantAlerts(savedSearches, jobAlerts, index, jobs, json, java.util.Optional.empty(), Duration.ofDays(1),
+            cache);
+    }
+
+    List<String> alertedJobsOf(String seekerId) {
+        return alertEventsOf(seekerId).stream().map(e -> e.get("jobs").get(0).get("jobId").asString()).sorted().toList();
     }
 
     String keep(RequestPostProcessor seeker, String search) throws Exception {
@@ -123,6 +155,11 @@ class JobAlertTests extends JobServiceTest {
 
     /** The job's latest event as the alert listener receives it from Kafka. */
     void deliverLatestEvent(String jobId) {
+        deliverLatestEvent(jobId, instantAlerts);
+    }
+
+    /** The job's latest event as this instance's alert listener receives it from Kafka. */
+    void deliverLatestEvent(String jobId, InstantAlerts instantAlerts) {
         List<OutboxEntry> outbox = jobs.findById(jobId).orElseThrow().getOutbox();
         OutboxEntry entry = outbox.get(outbox.size() - 1);
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(entry.topic(), 0, 0L, entry.key(),
@@ -307,6 +344,112 @@ class JobAlertTests extends JobServiceTest {
         assertThat(digests("a", Instant.now().plus(2, ChronoUnit.DAYS)).run()).isZero();
         assertThat(alertEventsOf("sam")).isEmpty();
         assertThat(alertEventsOf("kim")).isEmpty();
+    }
+
+    @Test
+    void aJobJustInsideTheRadiusIsAlertedAndOneJustOutsideIsNot() throws Exception {
+        au.ausjobs.job.place.Gazetteer.Place fitzroy = gazetteer.resolve("Fitzroy VIC");
+        au.ausjobs.job.place.Gazetteer.Place geelong = gazetteer.locality("Geelong", "3220").orElseThrow();
+        double km = au.ausjobs.job.place.Gazetteer.distanceKm(fitzroy.lat(), fitzroy.lon(), geelong.lat(), geelong.lon());
+        String search = """
+            {"name":"Baristas","query":"barista","filters":{"near":"Fitzroy VIC","radiusKm":%d},"alertFrequency":"INSTANT"}""";
+        keep(SAM, search.formatted((int) Math.ceil(km)));
+        keep(KIM, search.formatted((int) Math.floor(km)));
+
+        String barista = publish("Barista", GEELONG, WELL_PAID);
+        deliverLatestEvent(barista);
+
+        assertThat(alertedJobsOf("sam")).as("%.2f km away, radius %d", km, (int) Math.ceil(km)).containsExactly(barista);
+        assertThat(alertedJobsOf("kim")).as("%.2f km away, radius %d", km, (int) Math.floor(km)).isEmpty();
+    }
+
+    @Test
+    void aSearchEditedOrDeletedThroughAnyInstanceIsMatchedWithItsNewContentOrNotAtAllOnTheNextJob() throws Exception {
+        String sams = keep(SAM, baristasNearFitzroy("INSTANT"));
+        String kims = keep(KIM, baristasNearFitzroy("INSTANT"));
+        String ros = keep(RO, baristasNearFitzroy("INSTANT"));
+        String lees = keep(LEE, CHEFS_NEAR_FITZROY);
+        String firstBarista = publish("Barista", FITZROY, WELL_PAID);
+        deliverLatestEvent(firstBarista);
+        assertThat(instantSearchCache.holds(lees)).as("the cache is filled").isTrue();
+        assertThat(alertedJobsOf("sam")).containsExactly(firstBarista);
+
+        // Sam edits through the API; Kim's and Ro's searches are changed, and Lee's deleted, by other instances
+        mvc.perform(put("/api/v1/search/saved/" + sams).with(SAM).contentType(MediaType.APPLICATION_JSON)
+            .content(CHEFS_NEAR_FITZROY)).andExpect(status().isOk());
+        changeElsewhere(kims, "chef", SavedSearchRequest.AlertFrequency.INSTANT, Instant.now());
+        changeElsewhere(ros, "barista", SavedSearchRequest.AlertFrequency.NONE, Instant.now());
+        savedSearches.deleteById(lees);
+
+        String chef = publish("Chef", FITZROY, WELL_PAID);
+        deliverLatestEvent(chef);
+        String secondBarista = publish("Barista", COLLINGWOOD, WELL_PAID);
+        deliverLatestEvent(secondBarista);
+
+        assertThat(alertedJobsOf("sam")).as("now a chef search").containsExactlyInAnyOrder(firstBarista, chef);
+        assertThat(alertedJobsOf("kim")).as("changed in MongoDB by another instance")
+            .containsExactlyInAnyOrder(firstBarista, chef);
+        assertThat(alertedJobsOf("ro")).as("switched to NONE elsewhere").containsExactly(firstBarista);
+        assertThat(alertedJobsOf("lee")).as("deleted elsewhere").isEmpty();
+        assertThat(instantSearchCache.holds(lees)).isFalse();
+        assertThat(instantSearchCache.holds(ros)).isFalse();
+    }
+
+    @Test
+    void anInstantSearchKeptAfterTheCacheWasFilledIsMatched() throws Exception {
+        deliverLatestEvent(publish("Chef", FITZROY, WELL_PAID));
+        keep(SAM, baristasNearFitzroy("INSTANT"));
+        // Kim keeps hers through another instance: it only reaches MongoDB
+        Instant now = Instant.now();
+        savedSearches.insert(new SavedSearch(java.util.UUID.randomUUID().toString(), "kim", "Baristas", "barista",
+            new SavedSearchRequest.Filters(null, null, null, null, "Fitzroy VIC", 5, null),
+            SavedSearchRequest.AlertFrequency.INSTANT, now, now, now, null));
+
+        String barista = publish("Barista", COLLINGWOOD, WELL_PAID);
+        deliverLatestEvent(barista);
+
+        assertThat(alertedJobsOf("sam")).containsExactly(barista);
+        assertThat(alertedJobsOf("kim")).containsExactly(barista);
+    }
+
+    @Test
+    void afterARestartTheCacheIsRebuiltFromMongoDB() throws Exception {
+        String sams = keep(SAM, baristasNearFitzroy("INSTANT"));
+        String kims = keep(KIM, baristasNearFitzroy("NONE"));
+        String lees = keep(LEE, CHEFS_NEAR_FITZROY);
+        InstantSearchCache empty = new InstantSearchCache(savedSearches, mongo, index, Duration.ofMinutes(2),
+            Duration.ofMinutes(15));
+        InstantAlerts restarted = anotherInstance(empty);
+
+        String barista = publish("Barista", COLLINGWOOD, WELL_PAID);
+        deliverLatestEvent(barista, restarted);
+
+        assertThat(empty.holds(sams)).isTrue();
+        assertThat(empty.holds(lees)).isTrue();
+        assertThat(empty.holds(kims)).as("NONE is not cached").isFalse();
+        assertThat(empty.size()).isEqualTo(2);
+        assertThat(alertedJobsOf("sam")).containsExactly(barista);
+        assertThat(alertedJobsOf("lee")).isEmpty();
+    }
+
+    @Test
+    void theReconciliationCatchesAnEditStampedByASlowClockAndDropsSearchesDeletedElsewhere() throws Exception {
+        String sams = keep(SAM, baristasNearFitzroy("INSTANT"));
+        String kims = keep(KIM, baristasNearFitzroy("INSTANT"));
+        InstantSearchCache reconcilingAlways = new InstantSearchCache(savedSearches, mongo, index, Duration.ofMinutes(2),
+            Duration.ZERO);
+        InstantAlerts instance = anotherInstance(reconcilingAlways);
+        deliverLatestEvent(publish("Waiter", FITZROY, WELL_PAID), instance);
+        assertThat(reconcilingAlways.holds(kims)).isTrue();
+
+        // written by an instance whose clock is an hour behind: outside the "changed since" window
+        changeElsewhere(sams, "chef", SavedSearchRequest.AlertFrequency.INSTANT, Instant.now().minus(1, ChronoUnit.HOURS));
+        savedSearches.deleteById(kims);
+        String chef = publish("Chef", FITZROY, WELL_PAID);
+        deliverLatestEvent(chef, instance);
+
+        assertThat(alertedJobsOf("sam")).containsExactly(chef);
+        assertThat(reconcilingAlways.holds(kims)).as("deleted elsewhere, though it matched nothing").isFalse();
     }
 
     private static void await(CountDownLatch latch) {
