@@ -16,13 +16,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.LinkedHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -232,6 +239,31 @@ public abstract class NotificationServiceTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Starts the scheduled rounds (e.g. two instances' {@code tick}s, twice each) at the same moment on threads of their
+     * own and returns how many of them ran (returned a count rather than empty).
+     */
+    protected static int raceAndCountRuns(List<Callable<Optional<Integer>>> runs) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(runs.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Optional<Integer>>> results = new ArrayList<>();
+        for (Callable<Optional<Integer>> run : runs) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return run.call();
+            }));
+        }
+        start.countDown();
+        int ran = 0;
+        for (Future<Optional<Integer>> result : results) {
+            if (result.get(30, TimeUnit.SECONDS).isPresent()) {
+                ran++;
+            }
+        }
+        pool.shutdown();
+        return ran;
     }
 
     // ---- reading the delivered mail (GreenMail, the real SMTP server) ----

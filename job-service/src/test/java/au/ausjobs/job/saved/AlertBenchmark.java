@@ -89,24 +89,7 @@ public final class AlertBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench."))
-            .forEach(n -> settings.put(n.substring("bench.".length()), System.getProperty(n)));
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            if (kv.length == 2) {
-                settings.put(kv[0].replaceFirst("^-*(bench\\.)?", ""), kv[1]);
-            }
-        }
-        int status = 1;
-        try {
-            status = new AlertBenchmark(settings).run(args);
-        }
-        catch (Throwable e) {
-            e.printStackTrace();
-        }
-        // The Mongo wire server, Tomcat and the schedulers run non-daemon threads: end the JVM ourselves.
-        System.exit(status);
+        launch(args, settings -> new AlertBenchmark(settings).run(args));
     }
 
     private String setting(String name, String otherwise) {

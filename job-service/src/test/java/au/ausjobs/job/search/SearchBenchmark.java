@@ -150,24 +150,7 @@ public final class SearchBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench."))
-            .forEach(n -> settings.put(n.substring("bench.".length()), System.getProperty(n)));
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            if (kv.length == 2) {
-                settings.put(kv[0].replaceFirst("^-*(bench\\.)?", ""), kv[1]);
-            }
-        }
-        int status = 1;
-        try {
-            status = new SearchBenchmark(settings).run();
-        }
-        catch (Throwable e) {
-            e.printStackTrace();
-        }
-        // The Mongo wire server, Tomcat and the schedulers run non-daemon threads: end the JVM ourselves.
-        System.exit(status);
+        launch(args, settings -> new SearchBenchmark(settings).run());
     }
 
     private String setting(String name, String otherwise) {

@@ -120,28 +120,7 @@ public class Outbox {
             category.transactional(), mail.templateVersion(), mail.locale(), recipient.id(), recipient.email(), mail.subject(),
             mail.html(), mail.text(), unsubscribeUrl, MessageStatus.QUEUED, 0, now, now, null, null, null, null, null,
             countedAs, tracker.links(), null, 0, null, 0, Channel.EMAIL, null, null, attachments, null, null);
-        DeliveryPolicy.Decision decision = policy.decide(message, now);
-        if (sendAt != null && sendAt.isAfter(now)) {
-            message = with(message, MessageStatus.SCHEDULED, sendAt, "scheduled");
-        }
-        else if (decision instanceof DeliveryPolicy.Skip skip) {
-            message = with(message, MessageStatus.SKIPPED, now, skip.reason());
-        }
-        else if (decision instanceof DeliveryPolicy.Defer defer) {
-            message = with(message, MessageStatus.SCHEDULED, defer.until(), defer.reason());
-        }
-        try {
-            mongo.insert(message);
-        }
-        catch (DuplicateKeyException e) {
-            return Optional.empty();
-        }
-        if (message.status() == MessageStatus.SKIPPED) {
-            metrics.count(kind, Channel.EMAIL, "skipped");
-        }
-        log.info("Queued message {} ({}, {}) for recipient {}: {}", message.id(), message.templateVersion(), message.category(),
-            recipient.id(), message.status());
-        return Optional.of(message);
+        return store(message, sendAt, now);
     }
 
     /**
@@ -175,11 +154,18 @@ public class Outbox {
             category.transactional(), sms.templateVersion(), sms.locale(), recipient.id(), number, null, null, sms.text(),
             null, MessageStatus.QUEUED, 0, now, now, null, null, null, null, null, kind, List.of(), null, 0, null, 0,
             Channel.SMS, expiresAt, null);
-        DeliveryPolicy.Decision decision = policy.decide(message, now);
-        if (sendAt != null && sendAt.isAfter(now)) {
-            message = with(message, MessageStatus.SCHEDULED, sendAt, "scheduled");
-        }
-        else if (decision instanceof DeliveryPolicy.Skip skip) {
+        return store(message, sendAt, now);
+    }
+
+    /**
+     * Stores a new message: SCHEDULED for {@code sendAt} when that is later than {@code now} (the policy decides when it
+     * is due), else as the {@link DeliveryPolicy} decides now (QUEUED, SKIPPED, or SCHEDULED for the end of quiet hours
+     * or the rate cap). Empty if its dedupe key was stored meanwhile.
+     */
+    private Optional<OutboundMessage> store(OutboundMessage message, Instant sendAt, Instant now) {
+        DeliveryPolicy.Decision decision = sendAt != null && sendAt.isAfter(now)
+            ? new DeliveryPolicy.Defer(sendAt, "scheduled") : policy.decide(message, now);
+        if (decision instanceof DeliveryPolicy.Skip skip) {
             message = with(message, MessageStatus.SKIPPED, now, skip.reason());
         }
         else if (decision instanceof DeliveryPolicy.Defer defer) {
@@ -192,10 +178,10 @@ public class Outbox {
             return Optional.empty();
         }
         if (message.status() == MessageStatus.SKIPPED) {
-            metrics.count(kind, Channel.SMS, "skipped");
+            metrics.count(message.kind(), message.channel(), "skipped");
         }
-        log.info("Queued SMS {} ({}, {}) for recipient {}: {}", message.id(), message.templateVersion(), message.category(),
-            recipient.id(), message.status());
+        log.info("Queued {} {} ({}, {}) for recipient {}: {}", message.sms() ? "SMS" : "message", message.id(),
+            message.templateVersion(), message.category(), message.recipientId(), message.status());
         return Optional.of(message);
     }
 

@@ -10,16 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.cloudevents.CloudEvent;
@@ -178,23 +172,7 @@ class NewApplicantsDailyTests extends NotificationServiceTest {
         NewApplicantsDaily otherInstance = new NewApplicantsDaily(mongo, directory, outbox, links,
             new JobLocks(mongo, clock, "another-instance"), properties, clock);
         List<Callable<Optional<Integer>>> runs = List.of(daily::tick, daily::tick, otherInstance::tick, otherInstance::tick);
-        ExecutorService pool = Executors.newFixedThreadPool(runs.size());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Optional<Integer>>> results = new ArrayList<>();
-        for (Callable<Optional<Integer>> run : runs) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return run.call();
-            }));
-        }
-        start.countDown();
-        int ran = 0;
-        for (Future<Optional<Integer>> result : results) {
-            if (result.get(30, TimeUnit.SECONDS).isPresent()) {
-                ran++;
-            }
-        }
-        pool.shutdown();
+        int ran = raceAndCountRuns(runs);
         assertThat(ran).as("rounds that ran").isEqualTo(1);
         assertThat(otherInstance.tick()).isEmpty();
         assertThat(daily.tick()).isEmpty();

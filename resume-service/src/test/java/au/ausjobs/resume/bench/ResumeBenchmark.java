@@ -177,25 +177,7 @@ public final class ResumeBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench."))
-            .forEach(n -> settings.put(n.substring("bench.".length()), System.getProperty(n)));
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            if (kv.length == 2) {
-                settings.put(kv[0].replaceFirst("^-*(bench\\.)?", ""), kv[1]);
-            }
-        }
-        int status = 1;
-        try {
-            status = new ResumeBenchmark(settings).run();
-        }
-        catch (Throwable e) {
-            e.printStackTrace();
-        }
-        // The Mongo wire server, Tomcat, clamd's watcher and the schedulers keep the JVM alive: end it ourselves
-        // (the shutdown hooks stop clamd and the Mongo wire server).
-        System.exit(status);
+        launch(args, settings -> new ResumeBenchmark(settings).run());
     }
 
     private String setting(String name, String otherwise) {

@@ -4,16 +4,50 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The figures and Markdown rows the benchmarks (job-service's search benchmark, resume-service's resume benchmark)
- * write into their reports under docs/benchmarks: latencies in milliseconds, nearest-rank percentiles, and the machine
- * they ran on.
+ * The figures and Markdown rows the benchmarks (job-service's search and alerts benchmarks, resume-service's resume
+ * benchmark) write into their reports under docs/benchmarks: latencies in milliseconds, nearest-rank percentiles, and
+ * the machine they ran on; and how each benchmark's {@code main} reads its settings and ends its JVM.
  */
 public final class BenchReport {
 
+    /** A benchmark's run: its settings in, its exit status out (0 when it completed). */
+    @FunctionalInterface
+    public interface Benchmark {
+        int run(Map<String, String> settings) throws Exception;
+    }
+
     private BenchReport() {
+    }
+
+    /**
+     * A benchmark's {@code main}: settings from {@code -Dbench.<name>=<value>} system properties, then
+     * {@code name=value} arguments (which win; a leading {@code -} or {@code bench.} is dropped); the run; then
+     * {@code System.exit} with its status (1 if it threw), since the services it started (the Mongo wire server, Tomcat,
+     * schedulers, clamd's watcher) keep non-daemon threads alive; shutdown hooks still stop them.
+     */
+    public static void launch(String[] args, Benchmark benchmark) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench."))
+            .forEach(n -> settings.put(n.substring("bench.".length()), System.getProperty(n)));
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            if (kv.length == 2) {
+                settings.put(kv[0].replaceFirst("^-*(bench\\.)?", ""), kv[1]);
+            }
+        }
+        int status = 1;
+        try {
+            status = benchmark.run(settings);
+        }
+        catch (Throwable e) {
+            e.printStackTrace();
+        }
+        System.exit(status);
     }
 
     /** A row "label | count | mean | p50 | p95 | p99 | max" of sorted latencies in nanoseconds; nothing when empty. */
